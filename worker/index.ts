@@ -1,5 +1,11 @@
+import { app } from './app';
+import { loadConfig } from './config';
+import { createDb } from './db/client';
+import { runDueJobs } from './scheduled';
+
 export default {
-  async fetch() {
-    return new Response('ok');
+  fetch: app.fetch,
+  async scheduled(controller, env, ctx) {
+    ctx.waitUntil(runDueJobs({ db: createDb(env.DB), config: loadConfig(env), now: new Date(controller.scheduledTime) }));
   },
-} satisfies ExportedHandler;
+} satisfies ExportedHandler<Env>;

@@ -1,0 +1,9 @@
+import { drizzle } from 'drizzle-orm/d1';
+import * as schema from './schema';
+
+/** A drizzle client for one invocation; never cached at module level. */
+export function createDb(d1: D1Database) {
+  return drizzle(d1, { schema });
+}
+
+export type Db = ReturnType<typeof createDb>;

@@ -1,0 +1,53 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from './client';
+import type { SyncTarget } from './schema/enums';
+import { toJobRow, type JobRow } from './job-rows';
+
+export interface ClaimedRow extends JobRow {
+  claimToken: string;
+  data: string;
+  recordStatus: string;
+  mappedQbId: string | null;
+  mappedQbLock: string | null;
+}
+
+/**
+ * Claims up to `limit` ready jobs in one conditional UPDATE … RETURNING, so two concurrent
+ * claimers can never get the same job. A record with a job already in flight is skipped so its
+ * versions reach QuickBooks in order.
+ */
+export async function claimReadyJobs(
+  db: Db,
+  a: { companyId: string; target: SyncTarget; limit: number; nowMs: number; leaseUntil: number; claimToken: string; now: string },
+): Promise<ClaimedRow[]> {
+  const claimed = await db.all<{ id: number }>(sql`
+    UPDATE jobs SET state = 'sending', attempts = attempts + 1, lease_until = ${a.leaseUntil},
+                    claim_token = ${a.claimToken}, updated_at = ${a.now}
+    WHERE id IN (
+      SELECT j.id FROM jobs j
+      WHERE j.company_id = ${a.companyId} AND j.target = ${a.target}
+        AND (j.state = 'queued' OR (j.state = 'failed' AND j.retryable = 1))
+        AND j.run_after <= ${a.nowMs}
+        AND NOT EXISTS (SELECT 1 FROM jobs s WHERE s.company_id = j.company_id AND s.target = j.target
+                          AND s.record_kind = j.record_kind AND s.source_id = j.source_id AND s.state = 'sending')
+      ORDER BY j.rank, j.id
+      LIMIT ${a.limit})
+    AND (state = 'queued' OR (state = 'failed' AND retryable = 1))
+    RETURNING id`);
+  if (claimed.length === 0) return [];
+  const rows = await db.all<Record<string, unknown>>(sql`
+    SELECT j.*, v.data AS data, v.status AS record_status, m.qb_id AS mapped_qb_id, m.qb_lock AS mapped_qb_lock
+    FROM jobs j
+    JOIN record_versions v ON v.company_id = j.company_id AND v.kind = j.record_kind AND v.source_id = j.source_id AND v.version = j.version
+    LEFT JOIN id_map m ON m.company_id = j.company_id AND m.target = j.target AND m.kind = j.record_kind AND m.source_id = j.source_id
+    WHERE j.claim_token = ${a.claimToken} AND j.state = 'sending'
+    ORDER BY j.rank, j.id`);
+  return rows.map((r) => ({
+    ...toJobRow(r),
+    claimToken: a.claimToken,
+    data: r.data as string,
+    recordStatus: r.record_status as string,
+    mappedQbId: (r.mapped_qb_id as string | null) ?? null,
+    mappedQbLock: (r.mapped_qb_lock as string | null) ?? null,
+  }));
+}

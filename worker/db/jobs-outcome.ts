@@ -1,0 +1,128 @@
+import { sql } from 'drizzle-orm';
+import { changes, runBatch } from './batch';
+import type { Db } from './client';
+
+export interface AttemptWrite {
+  startedAt: string;
+  finishedAt: string;
+  outcome: string;
+  code: string | null;
+  message: string | null;
+  requestExcerpt: string | null;
+  responseExcerpt: string | null;
+}
+
+const attemptInsert = (jobId: number, claimToken: string, a: AttemptWrite) =>
+  sql`
+    INSERT INTO job_attempts (job_id, company_id, attempt, started_at, finished_at, outcome, code, message, request_excerpt, response_excerpt)
+    SELECT id, company_id, attempts, ${a.startedAt}, ${a.finishedAt}, ${a.outcome}, ${a.code}, ${a.message}, ${a.requestExcerpt}, ${a.responseExcerpt}
+    FROM jobs WHERE id = ${jobId} AND claim_token = ${claimToken} AND state = 'sending'`;
+
+/** The owned-claim guard every outcome statement repeats, so a stale claimer changes nothing. */
+const owns = (jobId: number, claimToken: string, state: string) =>
+  sql`EXISTS (SELECT 1 FROM jobs WHERE id = ${jobId} AND claim_token = ${claimToken} AND state = ${state})`;
+
+/**
+ * Marks a job synced, records its QuickBooks id and lock token, and releases every job that was
+ * waiting only for this record — one transaction, so no dependant is released twice or missed.
+ */
+export async function recordSynced(
+  db: Db,
+  a: { jobId: number; claimToken: string; now: string; qbId: string | null; qbLock: string | null; message: string | null; removeMapping: boolean; attempt: AttemptWrite },
+): Promise<boolean> {
+  const results = await runBatch(db, [
+    attemptInsert(a.jobId, a.claimToken, a.attempt),
+    sql`
+      UPDATE jobs SET state = 'synced', synced_at = ${a.now}, updated_at = ${a.now}, qb_id = COALESCE(${a.qbId}, qb_id),
+                      last_code = NULL, last_message = ${a.message}, in_doubt = 0, retryable = 0, lease_until = NULL
+      WHERE id = ${a.jobId} AND claim_token = ${a.claimToken} AND state = 'sending'`,
+    a.removeMapping
+      ? sql`
+          DELETE FROM id_map WHERE (company_id, target, kind, source_id) IN
+            (SELECT company_id, target, record_kind, source_id FROM jobs WHERE ${owns(a.jobId, a.claimToken, 'synced')} AND id = ${a.jobId})`
+      : sql`
+          INSERT INTO id_map (company_id, target, kind, source_id, qb_id, qb_lock, synced_version, updated_at)
+          SELECT company_id, target, record_kind, source_id, COALESCE(${a.qbId}, qb_id), ${a.qbLock}, version, ${a.now}
+          FROM jobs WHERE id = ${a.jobId} AND claim_token = ${a.claimToken} AND state = 'synced' AND COALESCE(${a.qbId}, qb_id) IS NOT NULL
+          ON CONFLICT (company_id, target, kind, source_id) DO UPDATE SET
+            qb_id = excluded.qb_id, qb_lock = COALESCE(excluded.qb_lock, id_map.qb_lock),
+            synced_version = MAX(id_map.synced_version, excluded.synced_version), updated_at = excluded.updated_at`,
+    sql`
+      DELETE FROM job_dependencies WHERE (company_id, target, kind, source_id) IN
+        (SELECT company_id, target, record_kind, source_id FROM jobs
+         WHERE id = ${a.jobId} AND claim_token = ${a.claimToken} AND state = 'synced' AND action != 'delete')`,
+    sql`
+      UPDATE jobs SET state = 'queued', last_code = NULL, last_message = NULL, updated_at = ${a.now}
+      WHERE state = 'waiting'
+        AND (company_id, target) IN (SELECT company_id, target FROM jobs WHERE id = ${a.jobId})
+        AND NOT EXISTS (SELECT 1 FROM job_dependencies d WHERE d.job_id = jobs.id)`,
+  ]);
+  return changes(results[1]) === 1;
+}
+
+/** Moves a claimed job to failed (retryable or not), held, or back to queued after a lost answer. */
+export async function recordUnsynced(
+  db: Db,
+  a: {
+    jobId: number;
+    claimToken: string;
+    now: string;
+    state: 'failed' | 'held' | 'queued';
+    retryable: boolean;
+    runAfter: number;
+    code: string;
+    message: string;
+    inDoubt: boolean;
+    attempt: AttemptWrite;
+  },
+): Promise<boolean> {
+  const results = await runBatch(db, [
+    attemptInsert(a.jobId, a.claimToken, a.attempt),
+    sql`
+      UPDATE jobs SET state = ${a.state}, retryable = ${a.retryable ? 1 : 0}, run_after = ${a.runAfter},
+                      last_code = ${a.code}, last_message = ${a.message}, in_doubt = ${a.inDoubt ? 1 : 0},
+                      lease_until = NULL, claim_token = NULL, updated_at = ${a.now}
+      WHERE id = ${a.jobId} AND claim_token = ${a.claimToken} AND state = 'sending'`,
+  ]);
+  return changes(results[1]) === 1;
+}
+
+/** The target found a reference QuickBooks does not have: wait for it like the planner would. */
+export async function recordWaiting(
+  db: Db,
+  a: { jobId: number; claimToken: string; now: string; message: string; dependencies: [string, string][]; attempt: AttemptWrite },
+): Promise<boolean> {
+  const deps = JSON.stringify(a.dependencies);
+  const results = await runBatch(db, [
+    attemptInsert(a.jobId, a.claimToken, a.attempt),
+    sql`
+      INSERT INTO job_dependencies (job_id, company_id, target, kind, source_id)
+      SELECT j.id, j.company_id, j.target, d.value ->> '$[0]', d.value ->> '$[1]'
+      FROM jobs j, json_each(${deps}) d
+      WHERE j.id = ${a.jobId} AND j.claim_token = ${a.claimToken} AND j.state = 'sending'`,
+    sql`
+      UPDATE jobs SET state = 'waiting', last_code = 'WAITING_FOR_DEPENDENCY', last_message = ${a.message},
+                      lease_until = NULL, claim_token = NULL, updated_at = ${a.now}
+      WHERE id = ${a.jobId} AND claim_token = ${a.claimToken} AND state = 'sending'`,
+  ]);
+  return changes(results[2]) === 1;
+}
+
+/**
+ * Returns `sending` jobs whose lease ran out to `queued`, flagged in doubt: the send may have
+ * reached QuickBooks, so the target must look before it sends again.
+ */
+export async function sweepExpiredLeases(db: Db, a: { nowMs: number; now: string }): Promise<number> {
+  const results = await runBatch(db, [
+    sql`
+      INSERT INTO job_attempts (job_id, company_id, attempt, started_at, finished_at, outcome, code, message)
+      SELECT id, company_id, attempts, updated_at, ${a.now}, 'abandoned', 'LEASE_EXPIRED', 'No answer before the lease ran out.'
+      FROM jobs WHERE state = 'sending' AND lease_until < ${a.nowMs}`,
+    sql`
+      UPDATE jobs SET state = 'queued', in_doubt = 1, lease_until = NULL, claim_token = NULL, updated_at = ${a.now},
+                      last_code = 'LEASE_EXPIRED',
+                      last_message = 'The last send got no answer in time; QuickBooks will be checked for it before it is sent again.'
+      WHERE state = 'sending' AND lease_until < ${a.nowMs}`,
+  ]);
+  return changes(results[1]);
+}

@@ -1,0 +1,237 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { JobState, RecordKind, RecordStatus, SyncTarget } from './schema/enums';
+import { runBatch } from './batch';
+import type { Db } from './client';
+import { chunk } from './chunks';
+
+export interface StoredRecord {
+  kind: RecordKind;
+  sourceId: string;
+  version: number;
+  status: RecordStatus;
+  contentHash: string;
+  data: string;
+  docNumber: string | null;
+  txnDate: string | null;
+  active: boolean;
+  displayName: string | null;
+}
+
+export interface OpenJob {
+  id: number;
+  kind: RecordKind;
+  sourceId: string;
+  version: number;
+  state: JobState;
+  inDoubt: boolean;
+}
+
+type KeyPair = [RecordKind, string];
+
+const pairsJson = (pairs: KeyPair[]) => JSON.stringify(pairs);
+
+/** Current rows of the given records (one statement per chunk of keys). */
+export async function findRecords(db: Db, companyId: string, keys: KeyPair[]): Promise<StoredRecord[]> {
+  const out: StoredRecord[] = [];
+  for (const part of chunk(keys)) {
+    const rows = await db.all<Record<string, unknown>>(sql`
+      SELECT kind, source_id, version, status, content_hash, data, doc_number, txn_date, active, display_name
+      FROM records
+      WHERE company_id = ${companyId}
+        AND (kind, source_id) IN (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(${pairsJson(part)}))`);
+    for (const r of rows) out.push(toStoredRecord(r));
+  }
+  return out;
+}
+
+export function toStoredRecord(r: Record<string, unknown>): StoredRecord {
+  return {
+    kind: r.kind as RecordKind,
+    sourceId: r.source_id as string,
+    version: Number(r.version),
+    status: r.status as RecordStatus,
+    contentHash: r.content_hash as string,
+    data: r.data as string,
+    docNumber: (r.doc_number as string | null) ?? null,
+    txnDate: (r.txn_date as string | null) ?? null,
+    active: Boolean(r.active),
+    displayName: (r.display_name as string | null) ?? null,
+  };
+}
+
+/** Jobs of these records that have not finished (their fate depends on a new version). */
+export async function findOpenJobs(db: Db, companyId: string, target: SyncTarget, keys: KeyPair[]): Promise<OpenJob[]> {
+  const out: OpenJob[] = [];
+  for (const part of chunk(keys)) {
+    const rows = await db.all<Record<string, unknown>>(sql`
+      SELECT id, record_kind, source_id, version, state, in_doubt FROM jobs
+      WHERE company_id = ${companyId} AND target = ${target}
+        AND state IN ('queued', 'waiting', 'held', 'failed', 'sending')
+        AND (record_kind, source_id) IN (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(${pairsJson(part)}))`);
+    for (const r of rows) {
+      out.push({
+        id: Number(r.id),
+        kind: r.record_kind as RecordKind,
+        sourceId: r.source_id as string,
+        version: Number(r.version),
+        state: r.state as JobState,
+        inDoubt: Boolean(r.in_doubt),
+      });
+    }
+  }
+  return out;
+}
+
+/** Which of these records already exist in QuickBooks for the target. */
+export async function findMapped(db: Db, companyId: string, target: SyncTarget, keys: KeyPair[]): Promise<KeyPair[]> {
+  const out: KeyPair[] = [];
+  for (const part of chunk(keys)) {
+    const rows = await db.all<{ kind: RecordKind; source_id: string }>(sql`
+      SELECT kind, source_id FROM id_map
+      WHERE company_id = ${companyId} AND target = ${target}
+        AND (kind, source_id) IN (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(${pairsJson(part)}))`);
+    for (const r of rows) out.push([r.kind, r.source_id]);
+  }
+  return out;
+}
+
+export interface RecordWrite {
+  kind: RecordKind;
+  sourceId: string;
+  version: number;
+  status: RecordStatus;
+  contentHash: string;
+  data: string;
+  docNumber: string | null;
+  txnDate: string | null;
+  active: boolean;
+  displayName: string | null;
+}
+
+export interface JobWrite {
+  kind: RecordKind;
+  sourceId: string;
+  version: number;
+  jobType: string;
+  action: string;
+  state: JobState;
+  rank: number;
+  inDoubt: boolean;
+  lastCode: string | null;
+  lastMessage: string | null;
+  docNumber: string | null;
+  txnDate: string | null;
+  displayName: string | null;
+  /** References not yet in QuickBooks; rows are only kept for those still unmapped at write time. */
+  dependencies: KeyPair[];
+}
+
+export interface IngestWrite {
+  companyId: string;
+  target: SyncTarget | null;
+  now: string;
+  records: RecordWrite[];
+  jobs: JobWrite[];
+}
+
+export interface WrittenJob {
+  id: number;
+  kind: RecordKind;
+  sourceId: string;
+  version: number;
+  state: JobState;
+  lastMessage: string | null;
+}
+
+/**
+ * Writes accepted versions and their jobs in one D1 batch (one transaction), a constant number of
+ * statements per chunk whatever the record count. Dependency rows are inserted only for records
+ * still missing from the id map inside the transaction, and jobs left with none are released in
+ * the same batch, so a dependency that synced meanwhile can never leave a job waiting forever.
+ */
+export async function writeIngest(db: Db, w: IngestWrite): Promise<WrittenJob[]> {
+  const statements: SQL[] = [];
+  for (const part of chunk(w.records)) {
+    const json = JSON.stringify(part);
+    statements.push(
+      sql`
+        INSERT INTO records (company_id, kind, source_id, version, status, content_hash, data, doc_number, txn_date, active, display_name, updated_at)
+        SELECT ${w.companyId}, r.value ->> '$.kind', r.value ->> '$.sourceId', r.value ->> '$.version', r.value ->> '$.status',
+               r.value ->> '$.contentHash', r.value ->> '$.data', r.value ->> '$.docNumber', r.value ->> '$.txnDate',
+               r.value ->> '$.active', r.value ->> '$.displayName', ${w.now}
+        FROM json_each(${json}) r WHERE true
+        ON CONFLICT (company_id, kind, source_id) DO UPDATE SET
+          version = excluded.version, status = excluded.status, content_hash = excluded.content_hash, data = excluded.data,
+          doc_number = excluded.doc_number, txn_date = excluded.txn_date, active = excluded.active,
+          display_name = excluded.display_name, updated_at = excluded.updated_at`,
+      sql`
+        INSERT INTO record_versions (company_id, kind, source_id, version, status, content_hash, data, created_at)
+        SELECT ${w.companyId}, r.value ->> '$.kind', r.value ->> '$.sourceId', r.value ->> '$.version', r.value ->> '$.status',
+               r.value ->> '$.contentHash', r.value ->> '$.data', ${w.now}
+        FROM json_each(${json}) r`,
+    );
+  }
+  if (w.target) {
+    for (const part of chunk(w.jobs)) {
+      const json = JSON.stringify(part);
+      const deps = JSON.stringify(
+        part.flatMap((j) => j.dependencies.map(([kind, sourceId]) => ({ jk: j.kind, js: j.sourceId, jv: j.version, kind, sourceId }))),
+      );
+      statements.push(
+        sql`
+          UPDATE jobs SET state = 'superseded', updated_at = ${w.now}, last_message = 'Replaced by a newer version from Sharper.'
+          WHERE company_id = ${w.companyId} AND target = ${w.target}
+            AND state IN ('queued', 'waiting', 'held', 'failed')
+            AND EXISTS (SELECT 1 FROM json_each(${json}) n
+                        WHERE n.value ->> '$.kind' = jobs.record_kind AND n.value ->> '$.sourceId' = jobs.source_id
+                          AND n.value ->> '$.version' > jobs.version)`,
+        sql`
+          DELETE FROM job_dependencies WHERE job_id IN (SELECT id FROM jobs WHERE company_id = ${w.companyId} AND state = 'superseded'
+            AND (record_kind, source_id) IN (SELECT n.value ->> '$.kind', n.value ->> '$.sourceId' FROM json_each(${json}) n))`,
+        sql`
+          INSERT INTO jobs (company_id, target, job_type, record_kind, source_id, version, action, state, rank, in_doubt,
+                            last_code, last_message, doc_number, txn_date, display_name, created_at, updated_at, synced_at)
+          SELECT ${w.companyId}, ${w.target}, n.value ->> '$.jobType', n.value ->> '$.kind', n.value ->> '$.sourceId',
+                 n.value ->> '$.version', n.value ->> '$.action', n.value ->> '$.state', n.value ->> '$.rank', n.value ->> '$.inDoubt',
+                 n.value ->> '$.lastCode', n.value ->> '$.lastMessage', n.value ->> '$.docNumber', n.value ->> '$.txnDate',
+                 n.value ->> '$.displayName', ${w.now}, ${w.now}, CASE WHEN n.value ->> '$.state' = 'synced' THEN ${w.now} END
+          FROM json_each(${json}) n`,
+        sql`
+          INSERT INTO job_dependencies (job_id, company_id, target, kind, source_id)
+          SELECT j.id, ${w.companyId}, ${w.target}, d.value ->> '$.kind', d.value ->> '$.sourceId'
+          FROM json_each(${deps}) d
+          JOIN jobs j ON j.company_id = ${w.companyId} AND j.target = ${w.target}
+            AND j.record_kind = d.value ->> '$.jk' AND j.source_id = d.value ->> '$.js' AND j.version = d.value ->> '$.jv'
+          WHERE NOT EXISTS (SELECT 1 FROM id_map m WHERE m.company_id = ${w.companyId} AND m.target = ${w.target}
+                              AND m.kind = d.value ->> '$.kind' AND m.source_id = d.value ->> '$.sourceId')`,
+        sql`
+          UPDATE jobs SET state = 'queued', last_message = NULL, updated_at = ${w.now}
+          WHERE company_id = ${w.companyId} AND target = ${w.target} AND state = 'waiting'
+            AND (record_kind, source_id, version) IN (SELECT n.value ->> '$.kind', n.value ->> '$.sourceId', n.value ->> '$.version' FROM json_each(${json}) n)
+            AND NOT EXISTS (SELECT 1 FROM job_dependencies d WHERE d.job_id = jobs.id)`,
+      );
+    }
+  }
+  if (statements.length === 0) return [];
+  await runBatch(db, statements);
+  if (!w.target || w.jobs.length === 0) return [];
+  const written: WrittenJob[] = [];
+  for (const part of chunk(w.jobs)) {
+    const triples = JSON.stringify(part.map((j) => [j.kind, j.sourceId, j.version]));
+    const rows = await db.all<Record<string, unknown>>(sql`
+      SELECT id, record_kind, source_id, version, state, last_message FROM jobs
+      WHERE company_id = ${w.companyId} AND target = ${w.target}
+        AND (record_kind, source_id, version) IN (SELECT value ->> '$[0]', value ->> '$[1]', value ->> '$[2]' FROM json_each(${triples}))`);
+    for (const r of rows) {
+      written.push({
+        id: Number(r.id),
+        kind: r.record_kind as RecordKind,
+        sourceId: r.source_id as string,
+        version: Number(r.version),
+        state: r.state as JobState,
+        lastMessage: (r.last_message as string | null) ?? null,
+      });
+    }
+  }
+  return written;
+}

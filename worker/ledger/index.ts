@@ -1,0 +1,16 @@
+export { ingestRecords, type IngestOperation, type IngestResult, type IngestOutcome, type RecordOp } from './ingest';
+export { recordKindSpecs, kindFromSlug, recordKindSlugs, type RecordKindSpec, type Reference } from './kinds';
+export { parseMoney, formatCents } from './money';
+export { getRecord } from './get';
+export {
+  accountSchema,
+  creditMemoSchema,
+  customerSchema,
+  invoiceSchema,
+  itemSchema,
+  journalEntrySchema,
+  paymentSchema,
+  refundSchema,
+  salesTaxItemSchema,
+  termsSchema,
+} from './schemas';

@@ -1,0 +1,5 @@
+/** For pure code: failures are values, mapped to the wire with an exhaustive switch. */
+export type Result<T, E> = { ok: true; value: T } | { ok: false; error: E };
+
+export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });
+export const err = <E>(error: E): Result<never, E> => ({ ok: false, error });
