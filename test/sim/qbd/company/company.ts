@@ -41,8 +41,12 @@ export interface QbdCompany {
   readonly faults: FaultInjector;
   /** Every message handed to processRequest, in order (including failed ones). */
   readonly requestLog: string[];
-  /** QBXMLRP2 ProcessRequest: the response message, or throws QbComError with an HRESULT. */
-  processRequest(qbxml: string): string;
+  /**
+   * QBXMLRP2 ProcessRequest: the response message, or throws QbComError with an HRESULT.
+   * `internal` marks QBWC's own Host/Company/Preferences queries: they neither consume the
+   * fault knobs nor appear in requestLog, so faults hit the requests a test cares about.
+   */
+  processRequest(qbxml: string, opts?: { internal?: boolean }): string;
   /** OpenConnection + BeginSession. `''` means "whatever file is open". Throws QbComError. */
   openSession(input: { companyFile: string; appName?: string }): void;
   closeSession(): void;
@@ -99,9 +103,10 @@ export function createQbdCompany(options: QbdCompanyOptions = {}): QbdCompany {
     get inSession() {
       return inSession;
     },
-    processRequest(qbxml) {
-      requestLog.push(qbxml);
-      return processMessage({ ctx: { info, store, rules, version: 13, iterators }, faults, schemaDir: schemaDir || undefined }, qbxml);
+    processRequest(qbxml, opts = {}) {
+      if (!opts.internal) requestLog.push(qbxml);
+      const deps = { ctx: { info, store, rules, version: 13, iterators }, faults: opts.internal ? new FaultInjector() : faults, schemaDir: schemaDir || undefined };
+      return processMessage(deps, qbxml);
     },
     openSession({ companyFile }) {
       const fault = faults.takeOpenFault();

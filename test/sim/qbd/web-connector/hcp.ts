@@ -9,7 +9,7 @@ export function hostCompanyPrefs(company: QbdCompany, ownerId?: string): string 
   const owner = ownerId ? `<OwnerID>${ownerId}</OwnerID>` : '';
   const msg = `<?xml version="1.0"?>\n<?qbxml version="${version}"?>\n<QBXML><QBXMLMsgsRq onError="continueOnError">` +
     `<HostQueryRq/><CompanyQueryRq>${owner}</CompanyQueryRq><PreferencesQueryRq/></QBXMLMsgsRq></QBXML>`;
-  return company.processRequest(msg);
+  return company.processRequest(msg, { internal: true });
 }
 
 /** The highest qbXML version the open QuickBooks supports, as QBWC reports it (major, minor). */
