@@ -1,7 +1,7 @@
 import { fromCents, toCents } from './money';
 import { listLive } from './store';
 import { formatQboTime } from './time';
-import type { Realm, Rec, StoredEntity } from './types';
+import type { EntityName, Realm, Rec, StoredEntity } from './types';
 
 /** One slice of a payment applied to an invoice or credit memo. */
 export interface Application {
@@ -15,10 +15,11 @@ function isRec(v: unknown): v is Rec {
 }
 
 /** Applications per target, keyed `Invoice:130` / `CreditMemo:45`, from live, non-voided payments. */
-export function applicationsByTarget(realm: Realm, excludePaymentId?: string): Map<string, Application[]> {
+export function applicationsByTarget(realm: Realm, excludePaymentId?: string, customers?: ReadonlySet<string>): Map<string, Application[]> {
   const out = new Map<string, Application[]>();
-  for (const p of listLive(realm, 'Payment')) {
-    if (p.voided || p.data.Id === excludePaymentId) continue;
+  for (const p of realm.entities.get('Payment')?.values() ?? []) {
+    if (p.deleted || p.voided || p.data.Id === excludePaymentId) continue;
+    if (customers && !customers.has(String((p.data.CustomerRef as Rec | undefined)?.value))) continue;
     for (const line of Array.isArray(p.data.Line) ? p.data.Line : []) {
       if (!isRec(line)) continue;
       for (const link of Array.isArray(line.LinkedTxn) ? line.LinkedTxn : []) {
@@ -48,18 +49,46 @@ function setIfChanged(realm: Realm, s: StoredEntity, fields: Rec, bump: boolean,
 }
 
 /**
- * Re-derives Invoice.Balance/LinkedTxn, CreditMemo.RemainingCredit and Customer.Balance after
+ * Re-derives Invoice.Balance/LinkedTxn, CreditMemo.RemainingCredit and Customer.Balance (open
+ * invoices, minus credits and unapplied payments, plus A/R journal lines) after
  * any write. Applying a payment changes the invoice in QBO (new SyncToken, visible to CDC), so a
  * client holding the invoice's old SyncToken gets 5010 on its next update; customers are not bumped.
  */
-export function recomputeBalances(realm: Realm, now: Date): void {
-  const apps = applicationsByTarget(realm);
+/** Live entities without copying the table (this runs on every transaction write). */
+function* live(realm: Realm, name: EntityName): Generator<StoredEntity> {
+  for (const s of realm.entities.get(name)?.values() ?? []) if (!s.deleted) yield s;
+}
+
+/** Customers whose balances a transaction touches: CustomerRef, A/R journal line names, and their parents. */
+export function customersTouched(realm: Realm, bodies: readonly (Rec | undefined)[]): Set<string> {
+  const ids = new Set<string>();
+  for (const body of bodies) {
+    if (!body) continue;
+    const direct = (body.CustomerRef as Rec | undefined)?.value;
+    if (direct !== undefined) ids.add(String(direct));
+    for (const line of Array.isArray(body.Line) ? body.Line : []) {
+      const detail = isRec(line) && isRec(line.JournalEntryLineDetail) ? line.JournalEntryLineDetail : undefined;
+      const ref = detail && isRec(detail.Entity) ? (detail.Entity.EntityRef as Rec | undefined) : undefined;
+      if (ref?.value !== undefined) ids.add(String(ref.value));
+    }
+  }
+  for (const id of [...ids]) {
+    const parent = realm.entities.get('Customer')?.get(id)?.data.ParentRef as Rec | undefined;
+    if (parent?.value !== undefined) ids.add(String(parent.value));
+  }
+  return ids;
+}
+
+export function recomputeBalances(realm: Realm, now: Date, only?: ReadonlySet<string>): void {
+  const apps = applicationsByTarget(realm, undefined, only);
+  const inScope = (customerId: unknown) => only === undefined || only.has(String(customerId));
   const owed = new Map<string, number>();
   const add = (customerId: unknown, cents: number) => {
     const id = String(customerId);
     owed.set(id, (owed.get(id) ?? 0) + cents);
   };
-  for (const inv of listLive(realm, 'Invoice')) {
+  for (const inv of live(realm, 'Invoice')) {
+    if (!inScope((inv.data.CustomerRef as Rec | undefined)?.value)) continue;
     const key = `Invoice:${String(inv.data.Id)}`;
     const balance = inv.voided ? 0 : toCents(inv.data.TotalAmt) - appliedCents(apps, key);
     const links = (apps.get(key) ?? []).map((a) => ({ TxnId: a.paymentId, TxnType: 'Payment' }));
@@ -67,20 +96,41 @@ export function recomputeBalances(realm: Realm, now: Date): void {
     setIfChanged(realm, inv, { Balance: fromCents(balance), LinkedTxn: unique }, true, now);
     add((inv.data.CustomerRef as Rec | undefined)?.value, balance);
   }
-  for (const cm of listLive(realm, 'CreditMemo')) {
+  for (const cm of live(realm, 'CreditMemo')) {
+    if (!inScope((cm.data.CustomerRef as Rec | undefined)?.value)) continue;
     const remaining = cm.voided ? 0 : toCents(cm.data.TotalAmt) - appliedCents(apps, `CreditMemo:${String(cm.data.Id)}`);
     setIfChanged(realm, cm, { RemainingCredit: fromCents(remaining), Balance: fromCents(remaining) }, true, now);
     add((cm.data.CustomerRef as Rec | undefined)?.value, -remaining);
   }
-  for (const p of listLive(realm, 'Payment')) {
-    if (!p.voided) add((p.data.CustomerRef as Rec | undefined)?.value, -toCents(p.data.UnappliedAmt));
+  for (const p of live(realm, 'Payment')) {
+    const customerId = (p.data.CustomerRef as Rec | undefined)?.value;
+    if (!p.voided && inScope(customerId)) add(customerId, -toCents(p.data.UnappliedAmt));
   }
+  const arAccounts = new Set(
+    listLive(realm, 'Account')
+      .filter((a) => a.data.AccountType === 'Accounts Receivable')
+      .map((a) => String(a.data.Id)),
+  );
+  for (const je of live(realm, 'JournalEntry')) {
+    for (const line of Array.isArray(je.data.Line) ? je.data.Line : []) {
+      if (!isRec(line) || !isRec(line.JournalEntryLineDetail)) continue;
+      const detail = line.JournalEntryLineDetail;
+      if (!arAccounts.has(String((detail.AccountRef as Rec | undefined)?.value))) continue;
+      const entity = isRec(detail.Entity) ? (detail.Entity.EntityRef as Rec | undefined) : undefined;
+      add(entity?.value, (detail.PostingType === 'Debit' ? 1 : -1) * toCents(line.Amount));
+    }
+  }
+  // One level of jobs, like the parent's BalanceWithJobs in QBO's customer list.
   const customers = listLive(realm, 'Customer');
+  const jobs = new Map<string, number>();
   for (const c of customers) {
-    const own = owed.get(String(c.data.Id)) ?? 0;
-    const jobs = customers
-      .filter((j) => (j.data.ParentRef as Rec | undefined)?.value === c.data.Id)
-      .reduce((sum, j) => sum + (owed.get(String(j.data.Id)) ?? 0), 0);
-    setIfChanged(realm, c, { Balance: fromCents(own), BalanceWithJobs: fromCents(own + jobs) }, false, now);
+    const parent = (c.data.ParentRef as Rec | undefined)?.value;
+    if (parent !== undefined) jobs.set(String(parent), (jobs.get(String(parent)) ?? 0) + (owed.get(String(c.data.Id)) ?? 0));
+  }
+  for (const c of customers) {
+    const id = String(c.data.Id);
+    if (!inScope(id)) continue;
+    const own = owed.get(id) ?? 0;
+    setIfChanged(realm, c, { Balance: fromCents(own), BalanceWithJobs: fromCents(own + (jobs.get(id) ?? 0)) }, false, now);
   }
 }

@@ -61,7 +61,7 @@ describe('OAuth 2.0 server', () => {
     t += 1000;
     const expired = await apiGet(tokens.json.access_token, realmId);
     expect(expired.status).toBe(401);
-    const body = await expired.json();
+    const body = (await expired.json()) as { fault: { type: string; error: { code: string; message: string }[] } };
     expect(body.fault.error[0]).toMatchObject({ code: '3200', message: 'message=AuthenticationFailed; errorCode=003200; statusCode=401' });
     expect(body.fault.type).toBe('AUTHENTICATION');
     const missing = await fetch(`${sim.url}/v3/company/${realmId}/customer/1`);

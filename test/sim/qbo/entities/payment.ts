@@ -29,7 +29,7 @@ export function preparePayment(ctx: OpContext, draft: Rec, previous: StoredEntit
   }
   resolveRef(ctx, d, 'DepositToAccountRef', 'Account', false);
 
-  const others = applicationsByTarget(ctx.realm, str(previous?.data.Id));
+  const others = applicationsByTarget(ctx.realm, str(previous?.data.Id), new Set([String(customer?.data.Id)]));
   let invoiceCents = 0;
   let creditCents = 0;
   const lines = asArray(d.Line)
