@@ -33,9 +33,13 @@ function committed(ctx: OpContext, stored: StoredEntity, operation: ChangeOperat
   });
 }
 
+function readOnlyFault(entity: EntityName) {
+  return faults.unsupported(`Operation Create/Update is not supported for ${entity}; use /taxservice/taxcode.`);
+}
+
 export function createEntity(ctx: OpContext, entity: EntityName, body: Rec): Rec {
   const def = entityDef(entity);
-  if (!def.writable) def.prepare(ctx, body, undefined);
+  if (!def.writable) throw readOnlyFault(entity);
   checkPropertyNames(body);
   const data = def.prepare(ctx, withoutServerFields(body), undefined);
   const stored = insertEntity(ctx.realm, entity, data, ctx.now);
@@ -61,7 +65,7 @@ function loadForWrite(ctx: OpContext, entity: EntityName, body: Rec): StoredEnti
 /** Sparse (`sparse: true`) merges top-level fields; a full update replaces the writable body. */
 export function updateEntity(ctx: OpContext, entity: EntityName, body: Rec): Rec {
   const def = entityDef(entity);
-  if (!def.writable) def.prepare(ctx, body, undefined);
+  if (!def.writable) throw readOnlyFault(entity);
   checkPropertyNames(body);
   const stored = loadForWrite(ctx, entity, body);
   const patch = withoutServerFields(body);
