@@ -69,3 +69,19 @@ describe('bulk ingest', () => {
     expect(log.json.jobs).toHaveLength(1);
   });
 });
+
+describe('the demo marina', () => {
+  it('is accepted whole, holds the invoice on the retired product, and syncs the rest', async () => {
+    const { demoCompanyOperations } = await import('../fixtures/demo-company');
+    const { FakeTarget } = await import('./fake-target');
+    const co = await setupCompany({ accountingSystem: 'qbo' });
+    const res = await api('POST', `/v1/companies/${co.id}/records/bulk`, { token: co.mms, body: { records: demoCompanyOperations() } });
+    expect(res.json.summary).toMatchObject({ accepted: 349, rejected: 0 });
+    const held = await api('GET', `/v1/companies/${co.id}/jobs?state=held`, { token: co.viewer });
+    expect(held.json.jobs).toHaveLength(1);
+    expect(held.json.jobs[0].message).toContain("uses product 'Winter Storage (retired)' (P-WINTER), which is inactive in Sharper");
+    await new FakeTarget(co.id, 'qbo').drain();
+    const counts = await api('GET', `/v1/companies/${co.id}/jobs/counts`, { token: co.viewer });
+    expect(counts.json.byState).toMatchObject({ synced: 348, held: 1, waiting: 0, queued: 0, failed: 0 });
+  });
+});

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { changes, runBatch } from './batch';
 import type { Db } from './client';
 
@@ -17,6 +17,12 @@ const attemptInsert = (jobId: number, claimToken: string, a: AttemptWrite) =>
     INSERT INTO job_attempts (job_id, company_id, attempt, started_at, finished_at, outcome, code, message, request_excerpt, response_excerpt)
     SELECT id, company_id, attempts, ${a.startedAt}, ${a.finishedAt}, ${a.outcome}, ${a.code}, ${a.message}, ${a.requestExcerpt}, ${a.responseExcerpt}
     FROM jobs WHERE id = ${jobId} AND claim_token = ${claimToken} AND state = 'sending'`;
+
+/** Dependency rows that point at the record a just-synced job wrote (not for deletes). */
+const dependantsOf = (jobId: number, claimToken: string, column: SQL) => sql`
+  SELECT ${column} FROM jobs s
+  CROSS JOIN job_dependencies d ON d.company_id = s.company_id AND d.target = s.target AND d.kind = s.record_kind AND d.source_id = s.source_id
+  WHERE s.id = ${jobId} AND s.claim_token = ${claimToken} AND s.state = 'synced' AND s.action != 'delete'`;
 
 /** The owned-claim guard every outcome statement repeats, so a stale claimer changes nothing. */
 const owns = (jobId: number, claimToken: string, state: string) =>
@@ -47,15 +53,15 @@ export async function recordSynced(
           ON CONFLICT (company_id, target, kind, source_id) DO UPDATE SET
             qb_id = excluded.qb_id, qb_lock = COALESCE(excluded.qb_lock, id_map.qb_lock),
             synced_version = MAX(id_map.synced_version, excluded.synced_version), updated_at = excluded.updated_at`,
-    sql`
-      DELETE FROM job_dependencies WHERE (company_id, target, kind, source_id) IN
-        (SELECT company_id, target, record_kind, source_id FROM jobs
-         WHERE id = ${a.jobId} AND claim_token = ${a.claimToken} AND state = 'synced' AND action != 'delete')`,
+    // Release first (dependants whose only remaining need is this record), then drop the rows;
+    // both look up dependants through the dependency index, never by scanning waiting jobs.
     sql`
       UPDATE jobs SET state = 'queued', last_code = NULL, last_message = NULL, updated_at = ${a.now}
-      WHERE state = 'waiting'
-        AND (company_id, target) IN (SELECT company_id, target FROM jobs WHERE id = ${a.jobId})
-        AND NOT EXISTS (SELECT 1 FROM job_dependencies d WHERE d.job_id = jobs.id)`,
+      WHERE id IN (${dependantsOf(a.jobId, a.claimToken, sql`d.job_id`)})
+        AND state = 'waiting'
+        AND NOT EXISTS (SELECT 1 FROM job_dependencies o WHERE o.job_id = jobs.id
+                          AND o.rowid NOT IN (${dependantsOf(a.jobId, a.claimToken, sql`d.rowid`)}))`,
+    sql`DELETE FROM job_dependencies WHERE rowid IN (${dependantsOf(a.jobId, a.claimToken, sql`d.rowid`)})`,
   ]);
   return changes(results[1]) === 1;
 }

@@ -35,10 +35,9 @@ export async function findRecords(db: Db, companyId: string, keys: KeyPair[]): P
   const out: StoredRecord[] = [];
   for (const part of chunk(keys)) {
     const rows = await db.all<Record<string, unknown>>(sql`
-      SELECT kind, source_id, version, status, content_hash, data, doc_number, txn_date, active, display_name
-      FROM records
-      WHERE company_id = ${companyId}
-        AND (kind, source_id) IN (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(${pairsJson(part)}))`);
+      SELECT r.kind, r.source_id, r.version, r.status, r.content_hash, r.data, r.doc_number, r.txn_date, r.active, r.display_name
+      FROM json_each(${pairsJson(part)}) k
+      CROSS JOIN records r ON r.company_id = ${companyId} AND r.kind = k.value ->> '$[0]' AND r.source_id = k.value ->> '$[1]'`);
     for (const r of rows) out.push(toStoredRecord(r));
   }
   return out;
@@ -64,10 +63,11 @@ export async function findOpenJobs(db: Db, companyId: string, target: SyncTarget
   const out: OpenJob[] = [];
   for (const part of chunk(keys)) {
     const rows = await db.all<Record<string, unknown>>(sql`
-      SELECT id, record_kind, source_id, version, state, in_doubt FROM jobs
-      WHERE company_id = ${companyId} AND target = ${target}
-        AND state IN ('queued', 'waiting', 'held', 'failed', 'sending')
-        AND (record_kind, source_id) IN (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(${pairsJson(part)}))`);
+      SELECT j.id, j.record_kind, j.source_id, j.version, j.state, j.in_doubt
+      FROM json_each(${pairsJson(part)}) k
+      CROSS JOIN jobs j ON j.company_id = ${companyId} AND j.target = ${target}
+        AND j.record_kind = k.value ->> '$[0]' AND j.source_id = k.value ->> '$[1]'
+      WHERE j.state IN ('queued', 'waiting', 'held', 'failed', 'sending')`);
     for (const r of rows) {
       out.push({
         id: Number(r.id),
@@ -87,9 +87,9 @@ export async function findMapped(db: Db, companyId: string, target: SyncTarget, 
   const out: KeyPair[] = [];
   for (const part of chunk(keys)) {
     const rows = await db.all<{ kind: RecordKind; source_id: string }>(sql`
-      SELECT kind, source_id FROM id_map
-      WHERE company_id = ${companyId} AND target = ${target}
-        AND (kind, source_id) IN (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(${pairsJson(part)}))`);
+      SELECT m.kind, m.source_id FROM json_each(${pairsJson(part)}) k
+      CROSS JOIN id_map m ON m.company_id = ${companyId} AND m.target = ${target}
+        AND m.kind = k.value ->> '$[0]' AND m.source_id = k.value ->> '$[1]'`);
     for (const r of rows) out.push([r.kind, r.source_id]);
   }
   return out;
@@ -179,15 +179,18 @@ export async function writeIngest(db: Db, w: IngestWrite): Promise<WrittenJob[]>
       );
       statements.push(
         sql`
-          UPDATE jobs SET state = 'superseded', updated_at = ${w.now}, last_message = 'Replaced by a newer version from Sharper.'
-          WHERE company_id = ${w.companyId} AND target = ${w.target}
-            AND state IN ('queued', 'waiting', 'held', 'failed')
-            AND EXISTS (SELECT 1 FROM json_each(${json}) n
-                        WHERE n.value ->> '$.kind' = jobs.record_kind AND n.value ->> '$.sourceId' = jobs.source_id
-                          AND n.value ->> '$.version' > jobs.version)`,
+          DELETE FROM job_dependencies WHERE job_id IN (
+            SELECT j.id FROM json_each(${json}) n
+            CROSS JOIN jobs j ON j.company_id = ${w.companyId} AND j.target = ${w.target}
+              AND j.record_kind = n.value ->> '$.kind' AND j.source_id = n.value ->> '$.sourceId' AND j.version < n.value ->> '$.version'
+            WHERE j.state = 'waiting')`,
         sql`
-          DELETE FROM job_dependencies WHERE job_id IN (SELECT id FROM jobs WHERE company_id = ${w.companyId} AND state = 'superseded'
-            AND (record_kind, source_id) IN (SELECT n.value ->> '$.kind', n.value ->> '$.sourceId' FROM json_each(${json}) n))`,
+          UPDATE jobs SET state = 'superseded', updated_at = ${w.now}, last_message = 'Replaced by a newer version from Sharper.'
+          WHERE id IN (
+            SELECT j.id FROM json_each(${json}) n
+            CROSS JOIN jobs j ON j.company_id = ${w.companyId} AND j.target = ${w.target}
+              AND j.record_kind = n.value ->> '$.kind' AND j.source_id = n.value ->> '$.sourceId' AND j.version < n.value ->> '$.version'
+            WHERE j.state IN ('queued', 'waiting', 'held', 'failed'))`,
         sql`
           INSERT INTO jobs (company_id, target, job_type, record_kind, source_id, version, action, state, rank, in_doubt,
                             last_code, last_message, doc_number, txn_date, display_name, created_at, updated_at, synced_at)
@@ -200,14 +203,17 @@ export async function writeIngest(db: Db, w: IngestWrite): Promise<WrittenJob[]>
           INSERT INTO job_dependencies (job_id, company_id, target, kind, source_id)
           SELECT j.id, ${w.companyId}, ${w.target}, d.value ->> '$.kind', d.value ->> '$.sourceId'
           FROM json_each(${deps}) d
-          JOIN jobs j ON j.company_id = ${w.companyId} AND j.target = ${w.target}
+          CROSS JOIN jobs j ON j.company_id = ${w.companyId} AND j.target = ${w.target}
             AND j.record_kind = d.value ->> '$.jk' AND j.source_id = d.value ->> '$.js' AND j.version = d.value ->> '$.jv'
           WHERE NOT EXISTS (SELECT 1 FROM id_map m WHERE m.company_id = ${w.companyId} AND m.target = ${w.target}
                               AND m.kind = d.value ->> '$.kind' AND m.source_id = d.value ->> '$.sourceId')`,
         sql`
-          UPDATE jobs SET state = 'queued', last_message = NULL, updated_at = ${w.now}
-          WHERE company_id = ${w.companyId} AND target = ${w.target} AND state = 'waiting'
-            AND (record_kind, source_id, version) IN (SELECT n.value ->> '$.kind', n.value ->> '$.sourceId', n.value ->> '$.version' FROM json_each(${json}) n)
+          UPDATE jobs SET state = 'queued', last_code = NULL, last_message = NULL, updated_at = ${w.now}
+          WHERE id IN (
+            SELECT j.id FROM json_each(${json}) n
+            CROSS JOIN jobs j ON j.company_id = ${w.companyId} AND j.target = ${w.target}
+              AND j.record_kind = n.value ->> '$.kind' AND j.source_id = n.value ->> '$.sourceId' AND j.version = n.value ->> '$.version'
+            WHERE j.state = 'waiting')
             AND NOT EXISTS (SELECT 1 FROM job_dependencies d WHERE d.job_id = jobs.id)`,
       );
     }
@@ -219,9 +225,9 @@ export async function writeIngest(db: Db, w: IngestWrite): Promise<WrittenJob[]>
   for (const part of chunk(w.jobs)) {
     const triples = JSON.stringify(part.map((j) => [j.kind, j.sourceId, j.version]));
     const rows = await db.all<Record<string, unknown>>(sql`
-      SELECT id, record_kind, source_id, version, state, last_message FROM jobs
-      WHERE company_id = ${w.companyId} AND target = ${w.target}
-        AND (record_kind, source_id, version) IN (SELECT value ->> '$[0]', value ->> '$[1]', value ->> '$[2]' FROM json_each(${triples}))`);
+      SELECT j.id, j.record_kind, j.source_id, j.version, j.state, j.last_message FROM json_each(${triples}) t
+      CROSS JOIN jobs j ON j.company_id = ${w.companyId} AND j.target = ${w.target}
+        AND j.record_kind = t.value ->> '$[0]' AND j.source_id = t.value ->> '$[1]' AND j.version = t.value ->> '$[2]'`);
     for (const r of rows) {
       written.push({
         id: Number(r.id),

@@ -1,0 +1,110 @@
+/**
+ * `npm start`: the local demo. Applies migrations to the local D1, starts the QBO simulator and
+ * the Worker (workerd via wrangler dev), seeds a demo marina once, and prints URLs and tokens.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { demoCompanyOperations } from '../test/fixtures/demo-company';
+import { ensureDevVars } from './lib/dev-vars';
+import { BIN, ROOT, run, startService, stop, waitForHttp } from './lib/processes';
+
+const WORKER_PORT = Number(process.env.PORT ?? 8787);
+const QBO_SIM_PORT = Number(process.env.QBO_SIM_PORT ?? 8788);
+const WORKER = `http://127.0.0.1:${WORKER_PORT}`;
+const CREDENTIALS_FILE = path.join(ROOT, '.wrangler', 'demo-credentials.json');
+
+interface DemoCredentials {
+  companyId: string;
+  mmsKey: string;
+  viewerToken: string;
+  operatorToken: string;
+}
+
+// The Worker's JSON answers are read loosely here: this script only prints and forwards them.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function call(method: string, url: string, token: string, body?: unknown): Promise<any> {
+  const res = await fetch(`${WORKER}${url}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await res.json();
+  if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+async function seedDemo(adminToken: string): Promise<DemoCredentials> {
+  if (existsSync(CREDENTIALS_FILE)) {
+    const saved = JSON.parse(readFileSync(CREDENTIALS_FILE, 'utf8')) as DemoCredentials;
+    const companies = await call('GET', '/v1/admin/companies', adminToken);
+    if (companies.companies.some((c: { id: string }) => c.id === saved.companyId)) return saved;
+  }
+  const company = await call('POST', '/v1/admin/companies', adminToken, {
+    name: 'Harbor Point Marina & RV Resort',
+    accountingSystem: 'qbo',
+    closingDate: '2025-12-31',
+    settings: { arAccount: 'A-1100', undepositedFundsAccount: 'A-1200', defaultIncomeAccount: 'A-4000' },
+    openInSharperUrlTemplate: 'https://sharper.example.com/{kind}/{id}',
+  });
+  const mms = await call('POST', `/v1/admin/companies/${company.id}/mms-keys`, adminToken, { label: 'Sharper MMS (demo)' });
+  const viewer = await call('POST', `/v1/admin/companies/${company.id}/user-tokens`, adminToken, { label: 'Demo bookkeeper', role: 'viewer' });
+  const operator = await call('POST', `/v1/admin/companies/${company.id}/user-tokens`, adminToken, { label: 'Demo controller', role: 'operator' });
+  const ops = demoCompanyOperations();
+  const result = await call('POST', `/v1/companies/${company.id}/records/bulk`, mms.secret, { records: ops });
+  console.log(`Seeded ${result.summary.accepted} records (${result.summary.rejected} rejected) for ${company.name}.`);
+  const creds = { companyId: company.id, mmsKey: mms.secret, viewerToken: viewer.secret, operatorToken: operator.secret };
+  mkdirSync(path.dirname(CREDENTIALS_FILE), { recursive: true });
+  writeFileSync(CREDENTIALS_FILE, JSON.stringify(creds, null, 2), { mode: 0o600 });
+  return creds;
+}
+
+async function main() {
+  const vars = ensureDevVars();
+  console.log('Applying D1 migrations to the local database…');
+  await run(BIN('wrangler'), ['d1', 'migrations', 'apply', 'DB', '--local'], { quiet: true });
+
+  const qboSim = existsSync(path.join(ROOT, 'test/sim/qbo/cli.ts'))
+    ? startService('qbo-sim', BIN('tsx'), ['test/sim/qbo/cli.ts', '--port', String(QBO_SIM_PORT)])
+    : undefined;
+  const worker = startService('worker', BIN('wrangler'), ['dev', '--ip', '127.0.0.1', '--port', String(WORKER_PORT), '--var', `QBO_API_BASE:http://127.0.0.1:${QBO_SIM_PORT}`], { quiet: !process.env.VERBOSE });
+  const shutdown = async () => {
+    await Promise.all([stop(worker), stop(qboSim)]);
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  worker.on('exit', (code) => {
+    console.error(`wrangler dev exited (${code}); run with VERBOSE=1 to see its output.`);
+    void shutdown();
+  });
+
+  await waitForHttp(`${WORKER}/health`);
+  if (qboSim) await waitForHttp(`http://127.0.0.1:${QBO_SIM_PORT}/__sim/health`, 30_000).catch((e) => console.warn(`QBO simulator: ${e.message}`));
+  const creds = await seedDemo(vars.ADMIN_TOKEN);
+  const co = creds.companyId;
+  console.log(`
+Sharper Sync is running.
+
+  Worker            ${WORKER}
+  API document      ${WORKER}/openapi.json
+  QBO simulator     http://127.0.0.1:${QBO_SIM_PORT}
+  Demo company      ${co}  (Harbor Point Marina & RV Resort, QuickBooks Online)
+
+  Admin token       ${vars.ADMIN_TOKEN}          (from .dev.vars)
+  MMS API key       ${creds.mmsKey}
+  Viewer token      ${creds.viewerToken}
+  Operator token    ${creds.operatorToken}
+
+Try:
+  curl -s -H "authorization: Bearer ${creds.viewerToken}" ${WORKER}/v1/companies/${co}/jobs/counts
+  curl -s -H "authorization: Bearer ${creds.viewerToken}" "${WORKER}/v1/companies/${co}/jobs?state=held"
+  curl -s -H "authorization: Bearer ${creds.viewerToken}" ${WORKER}/v1/companies/${co}/jobs/export.csv
+  curl -s "${WORKER}/cdn-cgi/handler/scheduled?cron=0+*+*+*+*"     (run the hourly cron now)
+
+Ctrl-C stops everything.`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
