@@ -14,3 +14,15 @@ export {
   salesTaxItemSchema,
   termsSchema,
 } from './schemas';
+export type {
+  AccountInput,
+  CreditMemoInput,
+  CustomerInput,
+  InvoiceInput,
+  ItemInput,
+  JournalEntryInput,
+  PaymentInput,
+  RefundInput,
+  SalesTaxItemInput,
+  TermsInput,
+} from './schemas';
