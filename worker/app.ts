@@ -5,6 +5,7 @@ import type { AppEnv } from './http/context';
 import { withContext } from './http/middleware/context';
 import { buildOpenApiDocument } from './http/openapi';
 import { adminRoutes } from './http/routes/admin';
+import { appUiRoutes } from './http/routes/app-ui';
 import { companyRoutes } from './http/routes/companies';
 import { jobRoutes } from './http/routes/jobs';
 import { recordRoutes } from './http/routes/records';
@@ -27,7 +28,8 @@ export const app = new Hono<AppEnv>()
   .route('/v1/admin', adminRoutes)
   .route('/v1/companies', companyRoutes)
   .route('/v1/companies/:companyId/records', recordRoutes)
-  .route('/v1/companies/:companyId/jobs', jobRoutes);
+  .route('/v1/companies/:companyId/jobs', jobRoutes)
+  .route('/app', appUiRoutes);
 
 app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: `No route ${c.req.method} ${new URL(c.req.url).pathname}` } }, 404));
 

@@ -7,3 +7,4 @@ export { listSyncLog, getJobDetail, getJobCounts, exportSyncLogCsv, jobView, typ
 export { retryDelayMs, MAX_ATTEMPTS, RETRY_BASE_MS, RETRY_CAP_MS } from './backoff';
 export { recordKey, type RecordKey } from './keys';
 export type { JobFilter } from '../db/jobs-log';
+export { listRootCauses, groupByRootCause, fixFor, type CauseGroup } from './root-causes';

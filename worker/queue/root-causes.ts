@@ -1,0 +1,77 @@
+import type { Db } from '../db/client';
+import { listJobs } from '../db/jobs-log';
+import type { JobRow } from '../db/job-rows';
+import type { JobState, JobType } from '../db/schema/enums';
+
+export interface CauseGroup {
+  key: string;
+  jobType: JobType;
+  code: string;
+  /** The message with what is particular to one job (its document number or id) taken out. */
+  cause: string;
+  fix: string;
+  count: number;
+  states: Partial<Record<JobState, number>>;
+  jobIds: number[];
+  /** A few of the records affected, for the accountant to recognise. */
+  examples: string[];
+}
+
+/** What to do, by code; a target path's codes (QB_…, QBO_…) fall back to the generic advice. */
+const FIXES: Record<string, string> = {
+  INACTIVE_REFERENCE: 'Make the named product, tax item or customer active in Sharper, then requeue these.',
+  LEASE_EXPIRED: 'The last send got no answer. Requeue: each is checked in QuickBooks before it is sent again.',
+  WAITING_FOR_DEPENDENCY: 'These wait for the record named; fix that record\'s own job first.',
+};
+const GENERIC_FIX = 'Fix the cause named in the message (in Sharper, or in QuickBooks settings), then requeue these.';
+
+export function fixFor(code: string): string {
+  return FIXES[code] ?? GENERIC_FIX;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** "Invoice 1042 uses product 'X' (P-1)…" and "Invoice 1043 uses…" are one cause. */
+export function normalizeCause(job: Pick<JobRow, 'lastMessage' | 'docNumber' | 'sourceId'>): string {
+  let text = job.lastMessage ?? '(no message)';
+  for (const own of [job.docNumber, job.sourceId]) {
+    if (own) text = text.replace(new RegExp(`(^|[\\s'"#(])${escapeRegExp(own)}(?=$|[\\s'",.:;)])`, 'g'), '$1…');
+  }
+  return text;
+}
+
+/** Groups failed and held jobs by root cause, biggest group first. Pure, so it is tested directly. */
+export function groupByRootCause(jobs: JobRow[]): CauseGroup[] {
+  const groups = new Map<string, CauseGroup>();
+  for (const job of jobs) {
+    const code = job.lastCode ?? 'UNKNOWN';
+    const cause = normalizeCause(job);
+    const key = `${job.jobType}|${code}|${cause}`;
+    const group = groups.get(key) ?? {
+      key,
+      jobType: job.jobType,
+      code,
+      cause,
+      fix: fixFor(code),
+      count: 0,
+      states: {},
+      jobIds: [],
+      examples: [],
+    };
+    group.count++;
+    group.states[job.state] = (group.states[job.state] ?? 0) + 1;
+    group.jobIds.push(job.id);
+    if (group.examples.length < 5) group.examples.push(job.docNumber ?? job.displayName ?? job.sourceId);
+    groups.set(key, group);
+  }
+  return [...groups.values()].sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+}
+
+export const ROOT_CAUSE_SCAN_LIMIT = 5_000;
+
+export async function listRootCauses({ ctx, companyId }: { ctx: { db: Db }; companyId: string }): Promise<CauseGroup[]> {
+  const jobs = await listJobs(ctx.db, companyId, { state: ['failed', 'held'] }, { limit: ROOT_CAUSE_SCAN_LIMIT });
+  return groupByRootCause(jobs);
+}
