@@ -1,0 +1,75 @@
+import type { PaymentInput, RefundInput } from '../../ledger';
+import { el, text } from '../xml';
+import { amount, idRef, MissingSetting, rq, txnIdOf, UnsupportedChange } from './common';
+import type { BuildJob, BuildRefs } from './types';
+
+const arAccount = (refs: BuildRefs) => (refs.arAccountId ? el('ARAccountRef', text('ListID', refs.arAccountId)) : null);
+
+export function paymentRq(job: BuildJob, refs: BuildRefs, requestId: string): string {
+  const d = job.data as PaymentInput;
+  const header = [
+    idRef(refs, 'CustomerRef', 'customer', d.customer, 'customer'),
+    arAccount(refs),
+    text('TxnDate', d.date),
+    text('RefNumber', d.reference, 20),
+    amount('TotalAmount', d.amount),
+    // Payment methods are a QuickBooks list Sharper does not sync; the method travels in the memo.
+    text('Memo', [d.memo, `Paid by ${d.method}`].filter(Boolean).join(' — '), 4095),
+    idRef(refs, 'DepositToAccountRef', 'account', d.depositAccount, 'depositAccount'),
+  ];
+  if (job.existing) {
+    // ReceivePaymentMod can change the header; re-applying it to other invoices is left to QuickBooks users.
+    return rq('ReceivePaymentMod', el('ReceivePaymentMod', [text('TxnID', job.existing.qbId), text('EditSequence', job.existing.qbLock ?? '0', 16), ...header]), requestId);
+  }
+  // No applications: IsAutoApply=false leaves the whole amount as the customer's credit.
+  const applications =
+    d.applications.length === 0
+      ? [text('IsAutoApply', false)]
+      : d.applications.map((a, i) => el('AppliedToTxnAdd', [txnIdOf(refs, 'TxnID', 'invoice', a.invoice, `applications[${i}].invoice`), amount('PaymentAmount', a.amount)]));
+  return rq('ReceivePaymentAdd', el('ReceivePaymentAdd', [...header, text('ExternalGUID', refs.guid('payment', job.sourceId)), ...applications]), requestId);
+}
+
+/** Card refunds are ARRefundCreditCard; cash, check and ACH refunds are a check against the credit. */
+export const refundTxnType = (d: RefundInput) => (d.method === 'card' ? 'ARRefundCreditCard' : 'Check');
+
+export function refundRq(job: BuildJob, refs: BuildRefs, requestId: string): string {
+  const d = job.data as RefundInput;
+  if (job.existing) {
+    throw new UnsupportedChange(
+      `Refund ${d.docNumber ?? job.sourceId} is already in QuickBooks and qbXML cannot change a refund's amount or what it refunds; void it in Sharper and send a new one.`,
+    );
+  }
+  const credit = txnIdOf(refs, 'TxnID', d.of.kind, d.of.id, 'of.id');
+  const guid = text('ExternalGUID', refs.guid('refund', job.sourceId));
+  if (refundTxnType(d) === 'ARRefundCreditCard') {
+    return rq('ARRefundCreditCardAdd', el('ARRefundCreditCardAdd', [
+      idRef(refs, 'CustomerRef', 'customer', d.customer, 'customer'),
+      idRef(refs, 'RefundFromAccountRef', 'account', d.account, 'account'),
+      arAccount(refs),
+      text('TxnDate', d.date),
+      text('RefNumber', d.docNumber, 11),
+      text('Memo', d.memo, 4095),
+      guid,
+      el('RefundAppliedToTxnAdd', [credit, amount('RefundAmount', d.amount)]),
+    ]), requestId);
+  }
+  // The check pays the customer from the bank account; its expense line posts to A/R for the
+  // customer, and ApplyCheckToTxnAdd links it to the credit it uses up (Intuit's CheckAdd note).
+  if (!refs.arAccountId) {
+    throw new MissingSetting('arAccount', 'A cash or check refund posts to Accounts Receivable: set the company\'s arAccount setting to Sharper\'s A/R account and sync that account first.');
+  }
+  return rq('CheckAdd', el('CheckAdd', [
+    idRef(refs, 'AccountRef', 'account', d.account, 'account'),
+    idRef(refs, 'PayeeEntityRef', 'customer', d.customer, 'customer'),
+    text('RefNumber', d.docNumber, 11),
+    text('TxnDate', d.date),
+    text('Memo', [d.memo, `Refund by ${d.method}`].filter(Boolean).join(' — '), 4095),
+    guid,
+    el('ApplyCheckToTxnAdd', [credit, amount('Amount', d.amount)]),
+    el('ExpenseLineAdd', [
+      el('AccountRef', text('ListID', refs.arAccountId)),
+      amount('Amount', d.amount),
+      idRef(refs, 'CustomerRef', 'customer', d.customer, 'customer'),
+    ]),
+  ]), requestId);
+}

@@ -1,0 +1,115 @@
+import type { CreditMemoInput, InvoiceInput } from '../../ledger';
+import { el, text } from '../xml';
+import { addOrMod, amount, idRef, rq, taxCode, txnIdOf } from './common';
+import type { BuildJob, BuildRefs } from './types';
+
+type SalesLine = InvoiceInput['lines'][number];
+
+/** Quantity × rate in cents, rounded half away from zero as QuickBooks does. */
+function extended(quantity: string, rate: string): number {
+  const cents = Number(quantity) * Number(rate) * 100;
+  return Math.sign(cents) * Math.round(Math.abs(cents) + 1e-7);
+}
+
+/**
+ * The line description, with a prorated service period spelled out when Sharper's text does not
+ * already say it (QuickBooks has only one ServiceDate per line, so the end date lives in the text).
+ */
+export function lineDescription(line: SalesLine): string | undefined {
+  const p = line.servicePeriod;
+  if (!p) return line.description;
+  const period = `Service ${p.start} to ${p.end}`;
+  if (line.description?.includes(p.start) && line.description.includes(p.end)) return line.description;
+  return line.description ? `${line.description} (${period})` : period;
+}
+
+function lineFields(line: SalesLine, refs: BuildRefs, index: number): (string | null)[] {
+  // Rate is sent only when quantity × rate gives Sharper's amount to the cent; otherwise QuickBooks
+  // would compute a different amount (prorated quantities are rounded to 5 decimals), so it derives
+  // the rate from Sharper's amount instead.
+  const exact = line.quantity !== undefined && line.rate !== undefined && extended(line.quantity, line.rate) === line.amount;
+  return [
+    idRef(refs, 'ItemRef', 'item', line.item, `lines[${index}].item`),
+    text('Desc', lineDescription(line), 4095),
+    text('Quantity', line.quantity),
+    exact ? text('Rate', line.rate) : null,
+    amount('Amount', line.amount),
+    text('ServiceDate', line.servicePeriod?.start),
+    taxCode('SalesTaxCodeRef', line.taxable),
+  ];
+}
+
+function header(d: InvoiceInput | CreditMemoInput, refs: BuildRefs, extra: { terms?: string; dueDate?: string }) {
+  return {
+    start: [
+      idRef(refs, 'CustomerRef', 'customer', d.customer, 'customer'),
+      refs.arAccountId ? el('ARAccountRef', text('ListID', refs.arAccountId)) : null,
+      text('TxnDate', d.date),
+      text('RefNumber', d.docNumber, 11),
+    ],
+    end: [
+      idRef(refs, 'TermsRef', 'terms', extra.terms, 'terms'),
+      text('DueDate', extra.dueDate),
+      idRef(refs, 'ItemSalesTaxRef', 'sales_tax_item', d.taxItem, 'taxItem'),
+      text('Memo', d.memo, 4095),
+    ],
+  };
+}
+
+export function invoiceRq(job: BuildJob, refs: BuildRefs, requestId: string): string {
+  const d = job.data as InvoiceInput;
+  const h = header(d, refs, { terms: d.terms, dueDate: d.dueDate });
+  const lines = (suffix: 'Add' | 'Mod') =>
+    d.lines.map((l, i) => el(`InvoiceLine${suffix}`, [suffix === 'Mod' ? text('TxnLineID', '-1') : null, ...lineFields(l, refs, i)]));
+  // A Mod that lists lines replaces them all; TxnLineID -1 marks each as new.
+  const { op, xml } = addOrMod(
+    'Invoice',
+    'TxnID',
+    job.existing,
+    [...h.start, ...h.end, text('ExternalGUID', refs.guid('invoice', job.sourceId)), ...lines('Add')],
+    [...h.start, ...h.end, ...lines('Mod')],
+  );
+  return rq(`Invoice${op}`, xml, requestId);
+}
+
+/** The macro that lets a credit memo's applications use its TxnID in the same message. */
+export const creditMemoMacro = (jobId: number) => `TxnID:cm${jobId}`;
+
+export function creditMemoRq(job: BuildJob, refs: BuildRefs, requestId: string): string {
+  const d = job.data as CreditMemoInput;
+  const h = header(d, refs, {});
+  const lines = (suffix: 'Add' | 'Mod') =>
+    d.lines.map((l, i) => el(`CreditMemoLine${suffix}`, [suffix === 'Mod' ? text('TxnLineID', '-1') : null, ...lineFields(l, refs, i)]));
+  const { op, xml } = addOrMod(
+    'CreditMemo',
+    'TxnID',
+    job.existing,
+    [...h.start, ...h.end, text('ExternalGUID', refs.guid('credit_memo', job.sourceId)), ...lines('Add')],
+    [...h.start, ...h.end, ...lines('Mod')],
+    { defMacro: d.applications.length > 0 ? creditMemoMacro(job.id) : undefined },
+  );
+  return rq(`CreditMemo${op}`, xml, requestId);
+}
+
+/**
+ * Applies a new credit memo to Sharper's invoices: QuickBooks does that with a zero-amount
+ * payment whose SetCredit names the credit (by macro, as it was created earlier in this message).
+ */
+export function creditApplicationRq(job: BuildJob, refs: BuildRefs, requestId: string): string | null {
+  const d = job.data as CreditMemoInput;
+  if (job.existing || d.applications.length === 0) return null;
+  return rq('ReceivePaymentAdd', el('ReceivePaymentAdd', [
+    idRef(refs, 'CustomerRef', 'customer', d.customer, 'customer'),
+    refs.arAccountId ? el('ARAccountRef', text('ListID', refs.arAccountId)) : null,
+    text('TxnDate', d.date),
+    amount('TotalAmount', 0),
+    text('Memo', `Credit memo ${d.docNumber} applied`, 4095),
+    ...d.applications.map((a, i) =>
+      el('AppliedToTxnAdd', [
+        txnIdOf(refs, 'TxnID', 'invoice', a.invoice, `applications[${i}].invoice`),
+        amount('PaymentAmount', 0),
+        el('SetCredit', [el('CreditTxnID', [], { useMacro: creditMemoMacro(job.id) }), amount('AppliedAmount', a.amount)]),
+      ]),
+    ),
+  ]), requestId);
+}
