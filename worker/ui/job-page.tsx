@@ -4,6 +4,8 @@ import { prettyPayload } from './pretty';
 
 type JobDetail = Awaited<ReturnType<typeof getJobDetail>>;
 
+const ACTION_WORDS = { upsert: 'create or update', void: 'void', delete: 'delete' } as const;
+
 export function JobPage({ companyName, who, canAct, job, notice }: { companyName: string; who: string; canAct: boolean; job: JobDetail; notice?: string }) {
   const requeueable = ['failed', 'held', 'waiting'].includes(job.state);
   return (
@@ -19,7 +21,7 @@ export function JobPage({ companyName, who, canAct, job, notice }: { companyName
         <p>
           <strong>{job.record.kind}</strong> {job.record.id} (version {job.record.version}
           {job.record.docNumber ? `, document ${job.record.docNumber}` : ''}
-          {job.record.date ? `, dated ${job.record.date}` : ''}) — {job.action} in QuickBooks {job.target === 'qbd' ? 'Desktop' : 'Online'}
+          {job.record.date ? `, dated ${job.record.date}` : ''}) — {ACTION_WORDS[job.action]} in QuickBooks {job.target === 'qbd' ? 'Desktop' : 'Online'}
         </p>
         {job.message && (
           <p>
