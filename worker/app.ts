@@ -8,6 +8,8 @@ import { adminRoutes } from './http/routes/admin';
 import { appUiRoutes } from './http/routes/app-ui';
 import { companyRoutes } from './http/routes/companies';
 import { jobRoutes } from './http/routes/jobs';
+import { qboRoutes } from './http/routes/qbo';
+import { qboPublicRoutes } from './http/routes/qbo-public';
 import { recordRoutes } from './http/routes/records';
 import { httpStatusOf, ServiceError } from './shared/errors';
 
@@ -29,6 +31,8 @@ export const app = new Hono<AppEnv>()
   .route('/v1/companies', companyRoutes)
   .route('/v1/companies/:companyId/records', recordRoutes)
   .route('/v1/companies/:companyId/jobs', jobRoutes)
+  .route('/v1/companies/:companyId/qbo', qboRoutes)
+  .route('/v1/qbo', qboPublicRoutes)
   .route('/app', appUiRoutes);
 
 app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: `No route ${c.req.method} ${new URL(c.req.url).pathname}` } }, 404));

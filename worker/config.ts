@@ -1,15 +1,46 @@
 import { z } from 'zod';
 
+const base64Key = z
+  .string()
+  .refine((v) => {
+    try {
+      return atob(v).length === 32;
+    } catch {
+      return false;
+    }
+  }, 'ENCRYPTION_KEY must be base64 of 32 random bytes (`openssl rand -base64 32`)');
+
 const envSchema = z.object({
   ADMIN_TOKEN: z.string().min(16, 'ADMIN_TOKEN must be at least 16 characters (set it with `wrangler secret put ADMIN_TOKEN`)'),
   ENVIRONMENT: z.string().default('production'),
   QBO_API_BASE: z.url().optional(),
+  ENCRYPTION_KEY: base64Key,
+  QBO_CLIENT_ID: z.string().min(1).optional(),
+  QBO_CLIENT_SECRET: z.string().min(1).optional(),
+  QBO_REDIRECT_URI: z.url().optional(),
+  QBO_OAUTH_BASE: z.url().optional(),
+  QBO_WEBHOOK_VERIFIER: z.string().min(1).optional(),
+  QBO_RUN_BUDGET_MS: z.coerce.number().int().positive().default(60_000),
+  QBO_RETRY_BASE_MS: z.coerce.number().int().nonnegative().default(1_000),
+  QBO_SYNC_NOW_MIN_INTERVAL_S: z.coerce.number().int().nonnegative().default(300),
 });
 
 export type Config = Readonly<{
   adminToken: string;
   environment: string;
   qboApiBase: string | undefined;
+  encryptionKey: string;
+  qbo: Readonly<{
+    clientId: string | undefined;
+    clientSecret: string | undefined;
+    redirectUri: string | undefined;
+    /** Overrides Intuit's OAuth hosts (the simulator in tests and the local demo). */
+    oauthBase: string | undefined;
+    webhookVerifier: string | undefined;
+    runBudgetMs: number;
+    retryBaseMs: number;
+    syncNowMinIntervalMs: number;
+  }>;
 }>;
 
 /** Parses the Worker's env once per invocation; a bad secret fails loudly here, not mid-request. */
@@ -18,9 +49,21 @@ export function loadConfig(env: Env): Config {
   if (!parsed.success) {
     throw new Error(`Invalid Worker configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }
+  const d = parsed.data;
   return Object.freeze({
-    adminToken: parsed.data.ADMIN_TOKEN,
-    environment: parsed.data.ENVIRONMENT,
-    qboApiBase: parsed.data.QBO_API_BASE,
+    adminToken: d.ADMIN_TOKEN,
+    environment: d.ENVIRONMENT,
+    qboApiBase: d.QBO_API_BASE,
+    encryptionKey: d.ENCRYPTION_KEY,
+    qbo: Object.freeze({
+      clientId: d.QBO_CLIENT_ID,
+      clientSecret: d.QBO_CLIENT_SECRET,
+      redirectUri: d.QBO_REDIRECT_URI,
+      oauthBase: d.QBO_OAUTH_BASE,
+      webhookVerifier: d.QBO_WEBHOOK_VERIFIER,
+      runBudgetMs: d.QBO_RUN_BUDGET_MS,
+      retryBaseMs: d.QBO_RETRY_BASE_MS,
+      syncNowMinIntervalMs: d.QBO_SYNC_NOW_MIN_INTERVAL_S * 1000,
+    }),
   });
 }

@@ -24,6 +24,15 @@ export function ensureDevVars(file = path.join(ROOT, '.dev.vars')): Record<strin
     vars.ENCRYPTION_KEY = randomBytes(32).toString('base64');
     changed = true;
   }
+  // The local demo talks to the QBO simulator, whose default OAuth client has this secret.
+  if (!vars.QBO_CLIENT_SECRET) {
+    vars.QBO_CLIENT_SECRET = 'sim-client-secret';
+    changed = true;
+  }
+  if (!vars.QBO_WEBHOOK_VERIFIER) {
+    vars.QBO_WEBHOOK_VERIFIER = randomBytes(24).toString('base64url');
+    changed = true;
+  }
   if (changed) {
     writeFileSync(file, `${Object.entries(vars).map(([k, v]) => `${k}=${v}`).join('\n')}\n`, { mode: 0o600 });
   }

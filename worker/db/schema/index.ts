@@ -3,3 +3,8 @@ export { credentialsTable } from './credentials';
 export { recordsTable, recordVersionsTable } from './records';
 export { jobsTable, jobDependenciesTable, jobAttemptsTable } from './jobs';
 export { idMapTable } from './id-map';
+export { qboConnectionsTable } from './qbo-connections';
+export { qboOauthStatesTable } from './qbo-oauth-states';
+export { qboRequestsTable, qboRequestJobsTable } from './qbo-requests';
+export { qboDriftTable } from './qbo-drift';
+export { qboUsageTable } from './qbo-usage';

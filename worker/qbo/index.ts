@@ -1,0 +1,6 @@
+export { startConnect, callbackPath } from './oauth/start';
+export { completeConnect, type CallbackInput } from './oauth/callback';
+export { disconnect } from './oauth/disconnect';
+export { runQboSync, syncCompany, type CompanySyncResult } from './sync/run';
+export { syncNow } from './sync-now';
+export { qboStatus } from './status';

@@ -1,0 +1,49 @@
+import type { RecordKind } from '../../db/schema/enums';
+import { formatCents } from '../../ledger';
+
+/** The QBO entity each Sharper record kind becomes. Tax items go through the tax service. */
+export const qboEntityOf: Record<RecordKind, string> = {
+  account: 'Account',
+  terms: 'Term',
+  sales_tax_item: 'TaxCode',
+  customer: 'Customer',
+  item: 'Item',
+  invoice: 'Invoice',
+  payment: 'Payment',
+  credit_memo: 'CreditMemo',
+  refund: 'RefundReceipt',
+  journal_entry: 'JournalEntry',
+};
+
+export interface MissingRef {
+  kind: RecordKind;
+  id: string;
+  field: string;
+}
+
+/** Resolves Sharper ids to QBO ids; records what is missing instead of throwing. */
+export class RefResolver {
+  readonly missing: MissingRef[] = [];
+  constructor(readonly lookup: (kind: RecordKind, id: string) => string | undefined) {}
+
+  ref(kind: RecordKind, id: string | undefined, field: string): { value: string } | undefined {
+    if (!id) return undefined;
+    const value = this.lookup(kind, id);
+    if (value === undefined) {
+      this.missing.push({ kind, id, field });
+      return undefined;
+    }
+    return { value };
+  }
+}
+
+/** QBO takes money as a JSON number with 2 decimals; built from cents so no float arithmetic happens. */
+export const amount = (cents: number): number => Number(formatCents(cents));
+
+/** Drops undefined fields so the sparse update carries only what Sharper sets. */
+export function compact<T extends Record<string, unknown>>(obj: T): T {
+  return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** Sharper's id goes in PrivateNote so an accountant (and the duplicate check) can tell our records apart. */
+export const sharperNote = (kind: RecordKind, id: string, memo?: string) => (memo ? `${memo}\n` : '') + `Sharper ${kind} ${id}`;

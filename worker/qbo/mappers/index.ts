@@ -1,0 +1,73 @@
+import type { ClaimedJob } from '../../queue';
+import type { CompanySettings } from '../../companies';
+import type { AccountInput, CreditMemoInput, CustomerInput, InvoiceInput, ItemInput, JournalEntryInput, PaymentInput, RefundInput, TermsInput } from '../../ledger';
+import { err, ok, type Result } from '../../shared/result';
+import { qboEntityOf, RefResolver, type MissingRef } from './common';
+import { mapAccount, mapCustomer, mapItem, mapTerms } from './lists';
+import { mapJournalEntry, mapPayment, mapRefund } from './money-moves';
+import { mapSalesDocument } from './sales';
+
+export { qboEntityOf, RefResolver, type MissingRef } from './common';
+export { salesTotalCents } from './sales';
+
+/** One write to QBO for one job. `batchable` writes go through /batch; the rest are single calls. */
+export interface WritePlan {
+  entity: string;
+  operation: 'create' | 'update' | 'delete' | 'void' | 'taxcode';
+  body: Record<string, unknown>;
+  batchable: boolean;
+}
+
+export type PlanError = { reason: 'missing_refs'; refs: MissingRef[] } | { reason: 'unsupported'; code: string; message: string };
+
+const LIST_KINDS = new Set(['account', 'terms', 'customer', 'item', 'sales_tax_item']);
+// Sparse updates are unconfirmed for JournalEntry (qbo-api.md §2.4), so it is always sent whole.
+const FULL_UPDATE = new Set(['JournalEntry']);
+
+function entityBody(job: ClaimedJob, refs: RefResolver, settings: CompanySettings): Record<string, unknown> {
+  const d = job.data as any;
+  switch (job.kind) {
+    case 'account': return mapAccount(d as AccountInput, refs);
+    case 'terms': return mapTerms(d as TermsInput);
+    case 'customer': return mapCustomer(d as CustomerInput, refs);
+    case 'item': return mapItem(d as ItemInput, refs, '2000-01-01');
+    case 'invoice': return mapSalesDocument('invoice', job.sourceId, d as InvoiceInput, refs);
+    case 'credit_memo': return mapSalesDocument('credit_memo', job.sourceId, d as CreditMemoInput, refs);
+    case 'payment': return mapPayment(job.sourceId, d as PaymentInput, refs, { depositAccount: settings.undepositedFundsAccount });
+    case 'refund': return mapRefund(job.sourceId, d as RefundInput, refs, { refundItem: settings.serviceFeeItem });
+    case 'journal_entry': return mapJournalEntry(job.sourceId, d as JournalEntryInput, refs);
+    case 'sales_tax_item': return {};
+  }
+}
+
+/**
+ * Decides the QBO write for a claimed job: create, sparse update with the stored SyncToken,
+ * delete/void with each entity's operation, or a tax-service call. Pure: references come from `lookup`.
+ */
+export function planWrite(job: ClaimedJob, lookup: (kind: any, id: string) => string | undefined, settings: CompanySettings): Result<WritePlan, PlanError> {
+  const entity = qboEntityOf[job.kind];
+  const existing = job.existing;
+  const list = LIST_KINDS.has(job.kind);
+  if (job.kind === 'sales_tax_item') {
+    if (existing) {
+      return err({ reason: 'unsupported', code: 'TAX_CODE_READ_ONLY', message: 'QuickBooks Online tax codes cannot be changed through the API once created: change the rate in QuickBooks (Taxes), or create a new tax item in Sharper.' });
+    }
+    return ok({ entity, operation: 'taxcode', body: job.data as Record<string, unknown>, batchable: false });
+  }
+  if (job.action !== 'upsert' && !existing) {
+    return err({ reason: 'unsupported', code: 'NOT_IN_QUICKBOOKS', message: `This ${entity} was never sent to QuickBooks Online, so there is nothing to ${job.action} there.` });
+  }
+  if (job.action === 'delete' || job.action === 'void') {
+    const ids = { Id: existing!.qbId, SyncToken: existing!.qbLock ?? '0' };
+    if (list) return ok({ entity, operation: 'update', body: { ...ids, sparse: true, Active: false }, batchable: true });
+    if (job.action === 'delete') return ok({ entity, operation: 'delete', body: ids, batchable: true });
+    if (entity === 'Invoice' || entity === 'Payment') return ok({ entity, operation: 'void', body: entity === 'Payment' ? { ...ids, sparse: true } : ids, batchable: false });
+    return err({ reason: 'unsupported', code: 'VOID_NOT_SUPPORTED', message: `QuickBooks Online's API cannot void a ${entity}: void it in QuickBooks, or send a delete from Sharper.` });
+  }
+  const refs = new RefResolver(lookup);
+  const body = entityBody(job, refs, settings);
+  if (refs.missing.length > 0) return err({ reason: 'missing_refs', refs: refs.missing });
+  if (!existing) return ok({ entity, operation: 'create', body, batchable: true });
+  const sparse = !FULL_UPDATE.has(entity);
+  return ok({ entity, operation: 'update', body: { ...body, Id: existing.qbId, SyncToken: existing.qbLock ?? '0', ...(sparse && { sparse: true }) }, batchable: true });
+}

@@ -1,0 +1,81 @@
+import type { AccountInput, CustomerInput, ItemInput, TermsInput } from '../../ledger';
+import { amount, compact, RefResolver } from './common';
+
+const ACCOUNT_TYPES: Record<AccountInput['type'], string> = {
+  accounts_receivable: 'Accounts Receivable',
+  bank: 'Bank',
+  other_current_asset: 'Other Current Asset',
+  fixed_asset: 'Fixed Asset',
+  other_asset: 'Other Asset',
+  accounts_payable: 'Accounts Payable',
+  credit_card: 'Credit Card',
+  other_current_liability: 'Other Current Liability',
+  long_term_liability: 'Long Term Liability',
+  equity: 'Equity',
+  income: 'Income',
+  cost_of_goods_sold: 'Cost of Goods Sold',
+  expense: 'Expense',
+  other_income: 'Other Income',
+  other_expense: 'Other Expense',
+};
+
+export function mapAccount(d: AccountInput, refs: RefResolver) {
+  const parent = refs.ref('account', d.parent, 'parent');
+  return compact({
+    Name: d.name,
+    AcctNum: d.number,
+    AccountType: ACCOUNT_TYPES[d.type],
+    AccountSubType: d.subType,
+    Description: d.description,
+    SubAccount: parent ? true : undefined,
+    ParentRef: parent,
+    Active: d.active,
+  });
+}
+
+export function mapTerms(d: TermsInput) {
+  return compact({
+    Name: d.name,
+    Type: 'STANDARD',
+    DueDays: d.netDays,
+    DiscountPercent: d.discountPercent === undefined ? undefined : Number(d.discountPercent),
+    DiscountDays: d.discountDays,
+    Active: d.active,
+  });
+}
+
+export function mapCustomer(d: CustomerInput, refs: RefResolver) {
+  const a = d.billingAddress;
+  return compact({
+    DisplayName: d.name,
+    CompanyName: d.companyName,
+    GivenName: d.firstName,
+    FamilyName: d.lastName,
+    PrimaryEmailAddr: d.email ? { Address: d.email } : undefined,
+    PrimaryPhone: d.phone ? { FreeFormNumber: d.phone } : undefined,
+    BillAddr: a ? compact({ Line1: a.line1, Line2: a.line2, City: a.city, CountrySubDivisionCode: a.state, PostalCode: a.postalCode, Country: a.country }) : undefined,
+    SalesTermRef: refs.ref('terms', d.terms, 'terms'),
+    Taxable: d.taxable,
+    Active: d.active,
+  });
+}
+
+const ITEM_TYPES: Record<ItemInput['type'], string> = { service: 'Service', non_inventory: 'NonInventory', inventory: 'Inventory' };
+
+export function mapItem(d: ItemInput, refs: RefResolver, txnDate: string) {
+  const inventory = d.type === 'inventory';
+  return compact({
+    Name: d.name,
+    Type: ITEM_TYPES[d.type],
+    Description: d.description,
+    UnitPrice: amount(d.price),
+    IncomeAccountRef: refs.ref('account', d.incomeAccount, 'incomeAccount'),
+    ExpenseAccountRef: refs.ref('account', d.cogsAccount, 'cogsAccount'),
+    AssetAccountRef: refs.ref('account', d.assetAccount, 'assetAccount'),
+    TrackQtyOnHand: inventory ? true : undefined,
+    QtyOnHand: inventory ? 0 : undefined,
+    InvStartDate: inventory ? txnDate : undefined,
+    Taxable: d.taxable,
+    Active: d.active,
+  });
+}

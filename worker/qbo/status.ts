@@ -1,0 +1,25 @@
+import type { RequestCtx } from '../http/context';
+import { findQboConnection } from '../db/qbo-connections';
+import { findQboUsage } from '../db/qbo-usage';
+import { countOpenDrift } from '../db/qbo-drift';
+
+/** Intuit's Builder-tier allowance of metered (CorePlus) reads per app per month (qbo-api.md §3). */
+export const BUILDER_TIER_READS_PER_MONTH = 500_000;
+
+/** The QBO part of a company's health: connection, last run, metered reads this month, open drift. */
+export async function qboStatus({ ctx, companyId }: { ctx: RequestCtx; companyId: string }) {
+  const conn = await findQboConnection(ctx.db, companyId);
+  const month = ctx.now.toISOString().slice(0, 7);
+  const usage = await findQboUsage(ctx.db, companyId, month);
+  return {
+    connected: conn?.status === 'connected',
+    status: conn?.status ?? 'not_connected',
+    reconnectNeeded: conn?.status === 'reconnect_needed',
+    message: conn?.statusMessage ?? null,
+    realmId: conn?.realmId ?? null,
+    environment: conn?.environment ?? null,
+    lastSync: conn?.lastSyncFinishedAt ? { finishedAt: conn.lastSyncFinishedAt, summary: JSON.parse(conn.lastSyncSummary ?? '{}') } : null,
+    meteredCalls: { month, reads: usage.reads, writes: usage.writes, requests: usage.requests, throttled: usage.throttled, builderTierReadAllowance: BUILDER_TIER_READS_PER_MONTH },
+    openDrift: await countOpenDrift(ctx.db, companyId),
+  };
+}

@@ -1,0 +1,131 @@
+import type { CompanySettings } from '../../companies';
+import { findSentRequests, releaseUnsentJobs } from '../../db/qbo-requests';
+import type { RecordKind } from '../../db/schema/enums';
+import { recordKindSpecs } from '../../ledger';
+import { claimJobs, lookupQuickBooksIds, recordKey, type ClaimedJob } from '../../queue';
+import { planWrite, qboEntityOf, type WritePlan } from '../mappers';
+import { batchRequestId, bIdOf, singleRequestId } from './ids';
+import { record, sendRequest, writePath, type PlannedJob, type SendCtx } from './send';
+import { syncTaxCode } from './tax';
+
+export const BATCH_SIZE = 30;
+const CLAIM_LIMIT = BATCH_SIZE * 10;
+
+export interface DrainCtx extends SendCtx {
+  settings: CompanySettings;
+  deadline: number;
+}
+
+const stopped = (ctx: DrainCtx) => ctx.throttled || ctx.connectionLost || ctx.clock() >= ctx.deadline;
+
+/**
+ * Drains one company's ready QBO jobs until none are left, the time box runs out, QBO throttles
+ * us or the connection fails; whatever is not sent stays queued for the next run.
+ */
+export async function drainCompany(ctx: DrainCtx): Promise<void> {
+  while (!stopped(ctx)) {
+    const jobs = await claimJobs({ ctx: { db: ctx.db, now: new Date(ctx.clock()) }, companyId: ctx.companyId, target: 'qbo', limit: CLAIM_LIMIT });
+    if (jobs.length === 0) return;
+    const unsent = await sendClaimed(ctx, jobs);
+    await releaseUnsentJobs(ctx.db, {
+      companyId: ctx.companyId,
+      claims: unsent,
+      now: new Date(ctx.clock()).toISOString(),
+      code: ctx.throttled ? 'QBO_THROTTLED' : 'QBO_RUN_ENDED',
+      message: ctx.throttled ? 'QuickBooks Online throttled this run; left for the next one' : 'Not sent in this run; left for the next one',
+    });
+  }
+}
+
+/** Replays in-doubt jobs' stored requests, then sends the rest in dependency rounds. Returns unsent jobs. */
+async function sendClaimed(ctx: DrainCtx, jobs: ClaimedJob[]): Promise<ClaimedJob[]> {
+  const stored = await findSentRequests(ctx.db, ctx.companyId, jobs.filter((j) => j.inDoubt).map((j) => j.id));
+  const replays = new Map<string, PlannedJob[]>();
+  for (const job of jobs) {
+    const s = stored.get(job.id);
+    if (!s) continue;
+    const body = JSON.parse(s.body);
+    const item = s.bId ? body.BatchItemRequest?.find((i: any) => i.bId === s.bId) : null;
+    const entity = qboEntityOf[job.kind];
+    const plan: WritePlan = item
+      ? { entity, operation: item.operation, body: item[entity], batchable: true }
+      : { entity, operation: job.kind === 'sales_tax_item' ? 'taxcode' : 'create', body, batchable: false };
+    replays.set(s.requestId, [...(replays.get(s.requestId) ?? []), { job, plan }]);
+  }
+  const unsent: ClaimedJob[] = [];
+  for (const [requestId, group] of replays) {
+    if (stopped(ctx)) {
+      unsent.push(...group.map((g) => g.job));
+      continue;
+    }
+    const s = stored.get(group[0].job.id)!;
+    unsent.push(...(await sendRequest(ctx, group, requestId, s.path, JSON.parse(s.body), s.path === '/batch')));
+  }
+  let pending = jobs.filter((j) => !stored.has(j.id));
+  while (pending.length > 0) {
+    if (stopped(ctx)) return [...unsent, ...pending];
+    const { ready, next } = await planRound(ctx, pending);
+    unsent.push(...(await sendRound(ctx, ready)));
+    pending = next;
+  }
+  return unsent;
+}
+
+function referencesOf(job: ClaimedJob, settings: CompanySettings) {
+  const refs = job.action === 'upsert' ? recordKindSpecs[job.kind].references(job.data).map((r) => ({ kind: r.kind, id: r.id })) : [];
+  if (job.kind === 'payment' && settings.undepositedFundsAccount) refs.push({ kind: 'account', id: settings.undepositedFundsAccount });
+  if (job.kind === 'refund' && settings.serviceFeeItem) refs.push({ kind: 'item', id: settings.serviceFeeItem });
+  return refs;
+}
+
+/** Jobs whose references are all in QBO go now; those waiting on a job in this claim go next round. */
+async function planRound(ctx: DrainCtx, pending: ClaimedJob[]) {
+  const refs = pending.flatMap((j) => referencesOf(j, ctx.settings));
+  const map = await lookupQuickBooksIds({ ctx: { db: ctx.db }, companyId: ctx.companyId, target: 'qbo', records: refs });
+  const lookup = (kind: RecordKind, id: string) => map.get(recordKey(kind, id))?.qbId;
+  const inClaim = new Set(pending.map((j) => recordKey(j.kind, j.sourceId)));
+  const ready: PlannedJob[] = [];
+  const deferred: ClaimedJob[] = [];
+  for (const job of pending) {
+    const plan = planWrite(job, lookup, ctx.settings);
+    if (plan.ok) ready.push({ job, plan: plan.value });
+    else if (plan.error.reason === 'unsupported') await record(ctx, job, { kind: 'held', code: plan.error.code, message: plan.error.message });
+    else if (plan.error.refs.every((r) => inClaim.has(recordKey(r.kind, r.id)))) deferred.push(job);
+    else {
+      const missing = plan.error.refs;
+      const names = missing.map((r) => `${recordKindSpecs[r.kind].label} ${r.id} (${r.field})`).join(', ');
+      await record(ctx, job, { kind: 'waiting', message: `Waits for ${names} to reach QuickBooks Online`, dependencies: missing.map((r) => ({ kind: r.kind, id: r.id })) });
+    }
+  }
+  // Nothing ready but something deferred would loop forever (a reference cycle): let them wait.
+  if (ready.length === 0) {
+    for (const job of deferred) await record(ctx, job, { kind: 'waiting', message: 'Waits for records in the same run that could not be sent', dependencies: referencesOf(job, ctx.settings) });
+    return { ready, next: [] };
+  }
+  return { ready, next: deferred };
+}
+
+async function sendRound(ctx: DrainCtx, ready: PlannedJob[]): Promise<ClaimedJob[]> {
+  const batchable = ready.filter((pj) => pj.plan.batchable);
+  const singles = ready.filter((pj) => !pj.plan.batchable);
+  const chunks: PlannedJob[][] = [];
+  for (let i = 0; i < batchable.length; i += BATCH_SIZE) chunks.push(batchable.slice(i, i + BATCH_SIZE));
+  // Batches of one round are independent, so they go concurrently; the limiter caps in-flight calls.
+  const results = await Promise.all(
+    chunks.map(async (chunk) => {
+      if (ctx.throttled) return chunk.map((pj) => pj.job);
+      const body = { BatchItemRequest: chunk.map((pj) => ({ bId: bIdOf(pj.job.id), operation: pj.plan.operation, [pj.plan.entity]: pj.plan.body })) };
+      return sendRequest(ctx, chunk, await batchRequestId(chunk.map((pj) => pj.job)), '/batch', body, true);
+    }),
+  );
+  const unsent = results.flat();
+  for (const pj of singles) {
+    if (stopped(ctx)) {
+      unsent.push(pj.job);
+      continue;
+    }
+    if (pj.plan.operation === 'taxcode') await record(ctx, pj.job, await syncTaxCode(ctx, pj));
+    else unsent.push(...(await sendRequest(ctx, [pj], singleRequestId(pj.job), writePath(pj.plan), pj.plan.body, false)));
+  }
+  return unsent;
+}

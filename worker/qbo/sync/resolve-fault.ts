@@ -1,0 +1,73 @@
+import type { JobOutcome } from '../../queue';
+import { firstError } from '../api/fault';
+import { salesTotalCents, type WritePlan } from '../mappers';
+import { amount } from '../mappers/common';
+import { qboQuote, singleRequestId } from './ids';
+import { post, type PlannedJob, type SendCtx } from './send';
+
+const NAME_FIELD: Record<string, string> = { Customer: 'DisplayName', Account: 'Name', Item: 'Name', Term: 'Name', TaxCode: 'Name', TaxAgency: 'DisplayName' };
+
+/** One metered read: the rows of `select * from Entity where …`. */
+export async function queryOne(ctx: SendCtx, query: string): Promise<Record<string, any>[] | null> {
+  const res = await ctx.api.call({ method: 'GET', path: '/query', query: { query }, read: true });
+  if (res.kind !== 'ok') return null;
+  const qr = res.json.QueryResponse ?? {};
+  const key = Object.keys(qr).find((k) => Array.isArray(qr[k]));
+  return key ? qr[key] : [];
+}
+
+/** Sends a follow-up single write and turns its answer into an outcome (no further fault handling). */
+async function followUp(ctx: SendCtx, pj: PlannedJob, plan: WritePlan, requestId: string): Promise<JobOutcome> {
+  const res = await post(ctx.api, `/${plan.entity.toLowerCase()}`, plan.body, requestId);
+  if (res.kind === 'ok') {
+    const e = res.json[plan.entity];
+    return { kind: 'synced', qbId: String(e.Id), qbLock: e.SyncToken ?? null };
+  }
+  if (res.kind === 'throttled') return { kind: 'failed', code: 'QBO_THROTTLED', message: 'QuickBooks Online throttled the retry; it runs again next hour', retryable: true };
+  if (res.kind === 'lost') return { kind: 'unknown', code: 'QBO_NO_ANSWER', message: res.message };
+  const e = firstError(res.fault);
+  return { kind: 'failed', code: `QBO_${e.code}`, message: `QuickBooks Online refused the retry of ${plan.entity} (${e.code}): ${e.message} ${e.detail}`.trim(), retryable: false };
+}
+
+/**
+ * The faults that need one more look at QBO: a duplicate DocNumber is adopted only when the
+ * existing transaction is ours (same customer, date and amount); a duplicate list name is
+ * adopted and brought in line with Sharper; a stale SyncToken is re-read and the update retried.
+ */
+export async function resolveFault(ctx: SendCtx, pj: PlannedJob, reason: 'duplicate_doc_number' | 'duplicate_name' | 'stale_sync_token'): Promise<JobOutcome> {
+  const { job, plan } = pj;
+  const body = plan.body as Record<string, any>;
+  if (reason === 'duplicate_doc_number') {
+    const rows = await queryOne(ctx, `select * from ${plan.entity} where DocNumber = ${qboQuote(String(body.DocNumber))}`);
+    if (rows === null) return { kind: 'failed', code: 'QBO_DUPLICATE_CHECK_FAILED', message: `Could not look up ${plan.entity} ${body.DocNumber} in QuickBooks; will try again`, retryable: true };
+    const total = job.kind === 'invoice' || job.kind === 'credit_memo' ? amount(salesTotalCents(job.data as any)) : undefined;
+    const ours = rows.find((r) => r.CustomerRef?.value === body.CustomerRef?.value && r.TxnDate === body.TxnDate && (total === undefined || Number(r.TotalAmt) === total));
+    if (ours) return { kind: 'synced', qbId: String(ours.Id), qbLock: ours.SyncToken ?? null, message: `Adopted ${plan.entity} ${body.DocNumber} already in QuickBooks (Id ${ours.Id}): same customer, date and amount` };
+    const other = rows[0];
+    return {
+      kind: 'failed',
+      code: 'DUPLICATE_DOC_NUMBER',
+      message: `QuickBooks Online already has ${plan.entity} number ${body.DocNumber}${other ? ` (Id ${other.Id}, dated ${other.TxnDate}, total ${other.TotalAmt})` : ''} that is not this record (different customer, date or amount). Renumber one of them, then requeue.`,
+      retryable: false,
+    };
+  }
+  if (reason === 'duplicate_name') {
+    const field = NAME_FIELD[plan.entity] ?? 'Name';
+    const rows = await queryOne(ctx, `select * from ${plan.entity} where ${field} = ${qboQuote(String(body[field]))}`);
+    const found = rows?.[0];
+    if (!found) return { kind: 'failed', code: 'QBO_6240', message: `QuickBooks Online says the name "${body[field]}" is already used (perhaps by a vendor or employee, or an inactive record); rename one, then requeue.`, retryable: false };
+    const update: WritePlan = { ...plan, operation: 'update', body: { ...body, Id: found.Id, SyncToken: found.SyncToken, sparse: true } };
+    return followUp(ctx, pj, update, singleRequestId(job, `n${found.Id}s${found.SyncToken}`));
+  }
+  const id = body.Id;
+  const res = await ctx.api.call({ method: 'GET', path: `/${plan.entity.toLowerCase()}/${id}`, read: true });
+  if (res.kind !== 'ok') return { kind: 'failed', code: 'QBO_5010', message: `${plan.entity} ${id} changed in QuickBooks and could not be re-read; will try again`, retryable: true };
+  const token = String(res.json[plan.entity]?.SyncToken ?? '');
+  const retry: WritePlan = { ...plan, body: { ...body, SyncToken: token } };
+  if (plan.operation === 'delete' || plan.operation === 'void') {
+    const path = plan.operation === 'delete' ? `/${plan.entity.toLowerCase()}?operation=delete` : plan.entity === 'Payment' ? '/payment?operation=update&include=void' : `/${plan.entity.toLowerCase()}?operation=void`;
+    const r = await post(ctx.api, path, retry.body, singleRequestId(job, `s${token}`));
+    return r.kind === 'ok' ? { kind: 'synced', qbId: String(id), qbLock: r.json[plan.entity]?.SyncToken ?? null } : { kind: 'failed', code: 'QBO_5010', message: `${plan.entity} ${id} kept changing in QuickBooks; requeue to try again`, retryable: true };
+  }
+  return followUp(ctx, pj, retry, singleRequestId(job, `s${token}`));
+}

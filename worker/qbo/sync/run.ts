@@ -1,0 +1,110 @@
+import type { CompanySettings } from '../../companies';
+import type { Config } from '../../config';
+import type { Db } from '../../db/client';
+import { findCompany } from '../../db/companies';
+import { finishSyncLease, findQboConnection, listQboConnectionsDue, takeSyncLease } from '../../db/qbo-connections';
+import { addQboUsage } from '../../db/qbo-usage';
+import { companiesWithReadyQboJobs } from '../../db/qbo-requests';
+import { randomToken } from '../../shared/canonical';
+import { QboApi } from '../api/client';
+import { apiBase } from '../endpoints';
+import { QboConnectionError } from '../errors';
+import { getAccessToken } from '../tokens';
+import { drainCompany } from './drain';
+
+export interface SyncOptions {
+  db: Db;
+  config: Config;
+  clock?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface CompanySyncResult {
+  companyId: string;
+  ran: boolean;
+  reason?: string;
+  counts?: Record<string, number>;
+  usage?: { reads: number; writes: number; requests: number; throttled: number };
+  throttled?: boolean;
+}
+
+const sleeper = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * One company's run under the per-company sync lease: drain ready jobs within `budgetMs`, then
+ * add what the run spent to the month's usage. `minIntervalMs` is how "sync now" refuses to run
+ * too soon after the last run.
+ */
+export async function syncCompany(o: SyncOptions & { companyId: string; budgetMs: number; minIntervalMs?: number }): Promise<CompanySyncResult> {
+  const clock = o.clock ?? Date.now;
+  const sleep = o.sleep ?? sleeper;
+  const startMs = clock();
+  const leaseToken = randomToken(12);
+  const conn = await findQboConnection(o.db, o.companyId);
+  if (!conn || conn.status !== 'connected') return { companyId: o.companyId, ran: false, reason: conn?.status ?? 'not_connected' };
+  const took = await takeSyncLease(o.db, {
+    companyId: o.companyId,
+    nowMs: startMs,
+    untilMs: startMs + o.budgetMs + 60_000,
+    token: leaseToken,
+    minStartedBeforeMs: o.minIntervalMs === undefined ? undefined : startMs - o.minIntervalMs,
+  });
+  if (!took) return { companyId: o.companyId, ran: false, reason: 'busy_or_too_soon' };
+  const company = await findCompany(o.db, o.companyId);
+  const settings = JSON.parse(company?.settings ?? '{}') as CompanySettings;
+  const api = new QboApi({
+    baseUrl: apiBase(o.config, conn.environment),
+    realmId: conn.realmId,
+    getToken: (stale) => getAccessToken({ db: o.db, config: o.config, clock, sleep }, o.companyId, stale),
+    clock,
+    sleep,
+    retryBaseMs: o.config.qbo.retryBaseMs,
+  });
+  const ctx = {
+    db: o.db,
+    api,
+    companyId: o.companyId,
+    clock,
+    settings,
+    deadline: startMs + o.budgetMs,
+    throttled: false,
+    connectionLost: false,
+    counts: { synced: 0, failed: 0, held: 0, waiting: 0, unknown: 0 },
+    inDoubt: new Set<number>(),
+  };
+  let reason: string | undefined;
+  try {
+    // Token first: a company that needs reconnecting claims nothing, so its jobs stay queued.
+    await api.options.getToken();
+    await drainCompany(ctx);
+  } catch (error) {
+    if (!(error instanceof QboConnectionError)) throw error;
+    reason = error.reason;
+  } finally {
+    const finished = new Date(clock());
+    await addQboUsage(o.db, o.companyId, finished.toISOString().slice(0, 7), api.usage);
+    await finishSyncLease(o.db, { companyId: o.companyId, token: leaseToken, now: finished.toISOString(), summary: JSON.stringify({ ...ctx.counts, throttled: ctx.throttled, reason }) });
+  }
+  return { companyId: o.companyId, ran: true, reason, counts: ctx.counts, usage: { ...api.usage }, throttled: ctx.throttled };
+}
+
+/** The hourly cron's QBO part: every connected company with ready work, inside one time box. */
+export async function runQboSync(o: SyncOptions & { budgetMs?: number }): Promise<CompanySyncResult[]> {
+  const clock = o.clock ?? Date.now;
+  const deadline = clock() + (o.budgetMs ?? o.config.qbo.runBudgetMs);
+  const ready = await companiesWithReadyQboJobs(o.db, clock());
+  const results: CompanySyncResult[] = [];
+  for (const conn of await listQboConnectionsDue(o.db)) {
+    if (!ready.has(conn.companyId)) continue;
+    const left = deadline - clock();
+    if (left <= 0) break;
+    try {
+      results.push(await syncCompany({ ...o, companyId: conn.companyId, budgetMs: left }));
+    } catch (error) {
+      // One company's failure must not stop the others; the log carries it.
+      console.error(`qbo: sync of company ${conn.companyId} failed`, error);
+      results.push({ companyId: conn.companyId, ran: false, reason: 'error' });
+    }
+  }
+  return results;
+}

@@ -1,0 +1,137 @@
+import { recordOutcome, type ClaimedJob, type JobOutcome } from '../../queue';
+import { forgetSentRequests, saveSentRequest } from '../../db/qbo-requests';
+import type { Db } from '../../db/client';
+import type { ApiResult, QboApi } from '../api/client';
+import { firstError, type QboError } from '../api/fault';
+import type { WritePlan } from '../mappers';
+import { classifyFault } from './faults';
+import { resolveFault } from './resolve-fault';
+
+export interface SendCtx {
+  db: Db;
+  api: QboApi;
+  companyId: string;
+  clock: () => number;
+  /** Set when QBO throttled us: the run stops and leaves the rest for next time. */
+  throttled: boolean;
+  /** Set when the connection itself failed (401 after a refresh). */
+  connectionLost: boolean;
+  counts: { synced: number; failed: number; held: number; waiting: number; unknown: number };
+  /** Jobs left in doubt: their stored requests must be kept for the replay. */
+  inDoubt: Set<number>;
+}
+
+export interface PlannedJob {
+  job: ClaimedJob;
+  plan: WritePlan;
+}
+
+const now = (ctx: SendCtx) => new Date(ctx.clock());
+
+export async function record(ctx: SendCtx, job: ClaimedJob, outcome: JobOutcome, exchange: { request?: string; response?: string } = {}) {
+  await recordOutcome({ ctx: { db: ctx.db, now: now(ctx) }, job, outcome, exchange });
+  ctx.counts[outcome.kind] += 1;
+  if (outcome.kind === 'unknown') ctx.inDoubt.add(job.id);
+}
+
+const pathOf = (p: WritePlan) =>
+  p.operation === 'taxcode'
+    ? '/taxservice/taxcode'
+    : `/${p.entity.toLowerCase()}${p.operation === 'delete' ? '?operation=delete' : p.operation === 'void' ? (p.entity === 'Payment' ? '?operation=update&include=void' : '?operation=void') : ''}`;
+
+/** Sends one stored or new request body; the path may carry its own query (operation=…). */
+export function post(api: QboApi, path: string, body: unknown, requestId: string, batch = false): Promise<ApiResult> {
+  const [p, q] = path.split('?');
+  const query = Object.fromEntries(new URLSearchParams(q ?? ''));
+  return api.call({ method: 'POST', path: p, query: { ...query, requestid: requestId }, body, read: false, batch });
+}
+
+/** Saves a single write before sending it, so an in-doubt job replays exactly this request. */
+export async function saveAndPost(ctx: SendCtx, jobs: PlannedJob[], requestId: string, path: string, body: unknown, batch = false): Promise<ApiResult> {
+  await saveSentRequest(ctx.db, {
+    companyId: ctx.companyId,
+    requestId,
+    path,
+    body: JSON.stringify(body),
+    now: now(ctx).toISOString(),
+    jobs: jobs.map((pj) => ({ jobId: pj.job.id, bId: batch ? `j${pj.job.id.toString(36)}` : null })),
+  });
+  return post(ctx.api, path, body, requestId, batch);
+}
+
+/** Applies one entity answer or fault to one job. */
+export async function applyItem(ctx: SendCtx, pj: PlannedJob, item: Record<string, any>, request: string): Promise<void> {
+  const entity = item[pj.plan.entity] ?? (pj.plan.operation === 'taxcode' ? item : undefined);
+  const response = JSON.stringify(item);
+  if (item.Fault) {
+    const e: QboError = firstError({ type: item.Fault.type, errors: (item.Fault.Error ?? []).map((x: any) => ({ code: String(x.code), message: x.Message ?? '', detail: x.Detail ?? '', element: x.element })) });
+    return applyFault(ctx, pj, e, request, response);
+  }
+  if (pj.plan.operation === 'taxcode') {
+    return record(ctx, pj.job, { kind: 'synced', qbId: String(item.TaxCodeId), qbLock: '0' }, { request, response });
+  }
+  if (!entity?.Id && pj.plan.operation !== 'delete') {
+    return record(ctx, pj.job, { kind: 'unknown', code: 'QBO_NO_ENTITY', message: 'QuickBooks answered without the entity; the request will be replayed' }, { request, response });
+  }
+  return record(ctx, pj.job, { kind: 'synced', qbId: entity?.Id ? String(entity.Id) : pj.job.existing?.qbId ?? null, qbLock: entity?.SyncToken ?? null }, { request, response });
+}
+
+export async function applyFault(ctx: SendCtx, pj: PlannedJob, e: QboError, request: string, response: string): Promise<void> {
+  const action = classifyFault(e, pj.job, pj.plan.entity);
+  if (action.reason === 'outcome') return record(ctx, pj.job, action.outcome, { request, response });
+  if (action.reason === 'auth') {
+    ctx.connectionLost = true;
+    return record(ctx, pj.job, { kind: 'failed', code: 'QBO_AUTH', message: 'QuickBooks Online rejected the access token after a refresh', retryable: true }, { request, response });
+  }
+  const outcome = await resolveFault(ctx, pj, action.reason);
+  return record(ctx, pj.job, outcome, { request, response });
+}
+
+/** What to do with every job of a request that got no usable answer. */
+async function applyFailure(ctx: SendCtx, jobs: PlannedJob[], res: Exclude<ApiResult, { kind: 'ok' }>, request: string) {
+  if (res.kind === 'throttled') {
+    ctx.throttled = true;
+    // Not committed: the jobs go back to the queue untouched (the drain releases them).
+    return jobs.map((j) => j.job);
+  }
+  if (res.kind === 'lost') {
+    for (const pj of jobs) await record(ctx, pj.job, { kind: 'unknown', code: 'QBO_NO_ANSWER', message: `${res.message}; it will be re-sent with the same requestid` }, { request });
+    return [];
+  }
+  const e = firstError(res.fault);
+  if (res.status === 401) ctx.connectionLost = true;
+  for (const pj of jobs) await applyFault(ctx, pj, e, request, res.text.slice(0, 2000));
+  return [];
+}
+
+/**
+ * Sends one request (a batch of ≤30 or a single write), saving it first so a lost answer can be
+ * replayed with the same requestid. Returns jobs that were not sent (throttled) for release.
+ */
+export async function sendRequest(ctx: SendCtx, jobs: PlannedJob[], requestId: string, path: string, body: unknown, batch: boolean): Promise<ClaimedJob[]> {
+  const text = JSON.stringify(body);
+  const byBId = new Map(jobs.map((pj) => [`j${pj.job.id.toString(36)}`, pj]));
+  const res = await saveAndPost(ctx, jobs, requestId, path, body, batch);
+  if (res.kind !== 'ok') return applyFailure(ctx, jobs, res, text);
+  if (batch) {
+    const items: Record<string, any>[] = res.json.BatchItemResponse ?? [];
+    const seen = new Set<string>();
+    for (const item of items) {
+      const pj = byBId.get(String(item.bId));
+      if (!pj) continue;
+      seen.add(String(item.bId));
+      await applyItem(ctx, pj, item, JSON.stringify(bodyItem(body, item.bId)));
+    }
+    for (const [bId, pj] of byBId) {
+      if (!seen.has(bId)) await record(ctx, pj.job, { kind: 'unknown', code: 'QBO_NO_ITEM', message: 'The batch answer did not mention this record; it will be replayed' }, { request: text });
+    }
+  } else {
+    await applyItem(ctx, jobs[0], res.json, text);
+  }
+  await forgetSentRequests(ctx.db, ctx.companyId, jobs.filter((pj) => !ctx.inDoubt.has(pj.job.id)).map((pj) => pj.job.id));
+  return [];
+}
+
+const bodyItem = (body: any, bId: string) => body?.BatchItemRequest?.find((i: any) => i.bId === bId) ?? null;
+
+export const writePath = pathOf;
