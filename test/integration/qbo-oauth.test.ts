@@ -1,0 +1,53 @@
+import { env } from 'cloudflare:test';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../worker/config';
+import { createDb } from '../../worker/db/client';
+import { getAccessToken } from '../../worker/qbo/tokens';
+import { call, connect, createQboCompany, ingest, jobCounts, newRealm, runCron, sim, simEnv } from './qbo-helpers';
+
+describe('QBO OAuth', () => {
+  it('refuses a replayed state, a forged state and malformed callback parameters', async () => {
+    const co = await createQboCompany();
+    const realm = await newRealm();
+    const { callbackQuery, state } = await connect(co, realm);
+    const replay = await call('GET', `/v1/qbo/oauth/callback${callbackQuery}`);
+    expect(replay.status).toBe(403);
+    const forged = await call('GET', `/v1/qbo/oauth/callback?code=abc&realmId=${realm}&state=${state.slice(0, -4)}AAAA`);
+    expect(forged.status).toBe(403);
+    expect((await call('GET', '/v1/qbo/oauth/callback?code=abc&realmId=1')).json.error.field).toBe('state');
+    const started = await call('GET', `/v1/companies/${co.id}/qbo/connect?format=json`, { token: co.operator });
+    const fresh = new URL(started.json.authorizeUrl).searchParams.get('state')!;
+    const badRealm = await call('GET', `/v1/qbo/oauth/callback?code=abc&realmId=not-a-realm&state=${fresh}`);
+    expect(badRealm.json.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'realmId' });
+  });
+
+  it('single-flights concurrent refreshes so a rotated refresh token is never reused', async () => {
+    const co = await createQboCompany();
+    const realm = await newRealm();
+    await connect(co, realm);
+    await sim('POST', `/realms/${realm}/tokens/expire`);
+    const config = loadConfig(simEnv());
+    const db = createDb(env.DB);
+    // Forces both through the refresh path: the stored token is treated as stale by version 1.
+    const ctx = { db, config, clock: () => Date.now() + 3_600_000 };
+    const [a, b] = await Promise.all([getAccessToken(ctx, co.id), getAccessToken(ctx, co.id)]);
+    expect(a.token).toBe(b.token);
+    const status = await call('GET', `/v1/companies/${co.id}/qbo`, { token: co.viewer });
+    expect(status.json.status).toBe('connected');
+  });
+
+  it('disconnect revokes, and a reconnected company syncs with expired tokens without failing jobs', async () => {
+    const co = await createQboCompany();
+    const realm = await newRealm();
+    await connect(co, realm);
+    // Revoking at the simulator kills the grant, as a user disconnecting the app in QBO would.
+    const conn = await call('POST', `/v1/companies/${co.id}/qbo/disconnect`, { token: co.operator });
+    expect(conn.json.status).toBe('disconnected');
+    await connect(co, realm);
+    await ingest(co);
+    await sim('POST', '/tokens/expire');
+    await runCron();
+    const counts = await jobCounts(co);
+    expect(counts).toMatchObject({ queued: 0, failed: 0 });
+  });
+});
