@@ -8,6 +8,8 @@ import { adminRoutes } from './http/routes/admin';
 import { appUiRoutes } from './http/routes/app-ui';
 import { companyRoutes } from './http/routes/companies';
 import { jobRoutes } from './http/routes/jobs';
+import { qbdSettingsRoutes } from './http/routes/qbd-settings';
+import { qbwcRoutes } from './http/routes/qbwc';
 import { qboRoutes } from './http/routes/qbo';
 import { qboPublicRoutes } from './http/routes/qbo-public';
 import { recordRoutes } from './http/routes/records';
@@ -31,6 +33,8 @@ export const app = new Hono<AppEnv>()
   .route('/v1/companies', companyRoutes)
   .route('/v1/companies/:companyId/records', recordRoutes)
   .route('/v1/companies/:companyId/jobs', jobRoutes)
+  .route('/v1/companies/:companyId/qbd', qbdSettingsRoutes)
+  .route('/qbwc', qbwcRoutes)
   .route('/v1/companies/:companyId/qbo', qboRoutes)
   .route('/v1/qbo', qboPublicRoutes)
   .route('/app', appUiRoutes);

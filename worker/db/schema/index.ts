@@ -8,3 +8,5 @@ export { qboOauthStatesTable } from './qbo-oauth-states';
 export { qboRequestsTable, qboRequestJobsTable } from './qbo-requests';
 export { qboDriftTable } from './qbo-drift';
 export { qboUsageTable } from './qbo-usage';
+export { qbdConnectionsTable } from './qbd-connections';
+export { qbdSessionsTable } from './qbd-sessions';

@@ -1,0 +1,35 @@
+import type { Db } from '../../db/client';
+import { makeInDoubtQbdJobsDue } from '../../db/qbd-sessions';
+import { recordOutcome, type ClaimedJob } from '../../queue';
+import type { RequestPurpose } from '../qbxml/types';
+
+/** What a session holds between calls: claimed jobs, the requests QuickBooks is answering, follow-ups. */
+export interface Inflight {
+  jobs: Record<string, ClaimedJob>;
+  sent: { requestId: string; jobId: number; purpose: RequestPurpose }[];
+  carry: { jobId: number; purpose: RequestPurpose }[];
+  /** Re-reads per job this session, so a record edited in QuickBooks in a loop cannot spin forever. */
+  rereads?: Record<string, number>;
+}
+
+export const emptyInflight = (): Inflight => ({ jobs: {}, sent: [], carry: [], rereads: {} });
+
+export function readInflight(json: string): Inflight {
+  try {
+    const v = JSON.parse(json) as Inflight;
+    return { jobs: v.jobs ?? {}, sent: v.sent ?? [], carry: v.carry ?? [], rereads: v.rereads ?? {} };
+  } catch {
+    return emptyInflight();
+  }
+}
+
+/**
+ * Every job still claimed by a session that ends without answers goes back to the queue in
+ * doubt: the next session asks QuickBooks whether it arrived before sending it again.
+ */
+export async function settleInDoubt(ctx: { db: Db; now: Date }, companyId: string, inflight: Inflight, message: string): Promise<number> {
+  const jobs = Object.values(inflight.jobs);
+  await Promise.all(jobs.map((job) => recordOutcome({ ctx, job, outcome: { kind: 'unknown', code: 'QBWC_ANSWER_LOST', message } })));
+  await makeInDoubtQbdJobsDue(ctx.db, companyId, jobs.map((j) => j.id));
+  return jobs.length;
+}

@@ -1,0 +1,120 @@
+import { findCompany } from '../../db/companies';
+import type { Db } from '../../db/client';
+import { countQbdReadyJobs, makeInDoubtQbdJobsDue, updateQbdSession } from '../../db/qbd-sessions';
+import type { CompanySettings } from '../../companies';
+import type { AccountInput } from '../../ledger';
+import type { ClaimedJob, JobOutcome } from '../../queue';
+import { parseQbxmlResponse, type QbResponse } from '../qbxml/response';
+import { SESSION_TTL_MS } from './authenticate';
+import { applyAdopt, applyLookup, applyReread, applyWrite, type Next } from './apply';
+import { readInflight, settleInDoubt, type Inflight } from './inflight';
+import { loadOpenSession } from './load';
+import { settle } from './outcomes';
+import { resolveRefs } from './refs';
+
+type Ctx = { db: Db; now: Date };
+
+/** receiveResponseXML's answer when the session must stop (QBWC then calls getLastError). */
+export const RECEIVE_STOP = -1;
+export const HRESULT_PARSE_ERROR = '0x80040400';
+
+export interface ReceiveInput {
+  ticket: string;
+  response: string;
+  hresult: string;
+  message: string;
+}
+
+const cleared = (inflight: Inflight): Inflight => ({ jobs: {}, sent: [], carry: [], rereads: inflight.rereads });
+
+/**
+ * receiveResponseXML: applies every response to its job (by requestID) and answers the true
+ * percentage of this session's work done; 100 when nothing is left, negative to stop.
+ */
+export async function receiveResponses({ ctx, input }: { ctx: Ctx; input: ReceiveInput }): Promise<number> {
+  const session = await loadOpenSession(ctx, input.ticket);
+  if (!session) return RECEIVE_STOP;
+  const now = ctx.now.toISOString();
+  const stop = async (message: string, inflight: Inflight) => {
+    await updateQbdSession(ctx.db, { ticket: session.ticket, from: session.awaiting, patch: { lastError: message, awaiting: 'send', inflight: JSON.stringify(inflight) }, now });
+    return RECEIVE_STOP;
+  };
+  const inflight = readInflight(session.inflight);
+  if (session.awaiting !== 'receive') return stop('Out-of-order call: receiveResponseXML came when no request was in flight; nothing was changed.', inflight);
+
+  const hresult = input.hresult.trim();
+  if (hresult) {
+    if (hresult.toLowerCase() === HRESULT_PARSE_ERROR) {
+      // QuickBooks ran nothing: the message itself is at fault (a Sharper bug), not the records.
+      const msg = `QuickBooks could not parse the message Sharper sent (${hresult}: ${input.message}). This is a problem in Sharper, not in your data; requeue after Sharper is fixed.`;
+      await Promise.all(Object.values(inflight.jobs).map((job) => settle(ctx, job, { kind: 'failed', code: hresult, retryable: false, message: msg })));
+      return stop(msg, cleared(inflight));
+    }
+    const n = await settleInDoubt(ctx, session.companyId, inflight, `The Web Connector reported a connection problem (${hresult}: ${input.message}); Sharper checks QuickBooks for this before sending it again.`);
+    return stop(`QuickBooks could not process the request: ${hresult} ${input.message}. This is a connection problem, not a data problem: the ${n} records in flight will be checked in QuickBooks and sent on the next run.`, cleared(inflight));
+  }
+
+  const parsed = parseQbxmlResponse(input.response);
+  if (!parsed.ok) {
+    const n = await settleInDoubt(ctx, session.companyId, inflight, 'The answer from QuickBooks could not be read; Sharper checks QuickBooks for this before sending it again.');
+    return stop(`The answer from QuickBooks could not be read (${parsed.error.reason}); the ${n} records in flight will be checked in QuickBooks on the next run.`, cleared(inflight));
+  }
+  const next = await applyAll(ctx, session.companyId, inflight, parsed.value, input.response);
+  const remaining = (await countQbdReadyJobs(ctx.db, session.companyId, ctx.now.getTime())) + next.inflight.carry.length;
+  const done = session.workDone + next.finished;
+  const percent = remaining === 0 ? 100 : Math.min(99, Math.floor((done * 100) / (done + remaining)));
+  const saved = await updateQbdSession(ctx.db, {
+    ticket: session.ticket,
+    from: 'receive',
+    patch: { awaiting: 'send', workDone: done, inflight: JSON.stringify(next.inflight), expiresAt: ctx.now.getTime() + SESSION_TTL_MS, lastError: next.note },
+    now,
+  });
+  return saved ? percent : RECEIVE_STOP;
+}
+
+async function applyAll(ctx: Ctx, companyId: string, inflight: Inflight, responses: QbResponse[], raw: string) {
+  const byRequest = new Map(responses.map((r) => [r.requestId, r]));
+  const known = new Set(inflight.sent.map((s) => s.requestId));
+  const strangers = responses.filter((r) => !known.has(r.requestId)).map((r) => r.requestId || '(none)');
+  const needRefs = inflight.sent.filter((s) => s.purpose === 'lookup' || s.purpose === 'adopt').map((s) => inflight.jobs[s.jobId]).filter(Boolean);
+  const company = needRefs.length ? await findCompany(ctx.db, companyId) : undefined;
+  const refs = needRefs.length ? await resolveRefs(ctx, companyId, needRefs, JSON.parse(company?.settings ?? '{}') as CompanySettings) : null;
+  const parentOf = (job: ClaimedJob) => (job.kind === 'account' && (job.data as AccountInput).parent ? (refs?.id('account', (job.data as AccountInput).parent!) ?? null) : null);
+
+  const jobs = { ...inflight.jobs };
+  const carry: Inflight['carry'] = [];
+  const rereads = { ...(inflight.rereads ?? {}) };
+  const outcomes: [ClaimedJob, JobOutcome][] = [];
+  for (const s of inflight.sent) {
+    if (s.purpose === 'apply') continue;
+    const job = jobs[s.jobId];
+    if (!job) continue;
+    const rs = byRequest.get(s.requestId);
+    let next: Next;
+    if (!rs) {
+      next = { outcome: { kind: 'unknown', code: 'QBD_NO_ANSWER', message: 'QuickBooks gave no answer for this request; Sharper checks QuickBooks for it before sending it again.' } };
+    } else if (s.purpose === 'write') {
+      next = applyWrite(job, rs, byRequest.get(s.requestId.replace(/\.w$/, '.p')), rereads[job.id] ?? 0);
+    } else if (s.purpose === 'lookup') {
+      next = applyLookup(job, rs, refs!.guid(job.kind, job.sourceId), parentOf(job));
+    } else if (s.purpose === 'adopt') {
+      next = applyAdopt(job, rs, refs!.guid(job.kind, job.sourceId), parentOf(job));
+    } else {
+      next = applyReread(job, rs);
+    }
+    if ('outcome' in next) {
+      outcomes.push([job, next.outcome]);
+      delete jobs[job.id];
+    } else {
+      if (next.followUp === 'reread') rereads[job.id] = (rereads[job.id] ?? 0) + 1;
+      if (next.job) jobs[job.id] = next.job;
+      carry.push({ jobId: job.id, purpose: next.followUp });
+    }
+  }
+  const excerpt = raw.length > 4000 ? undefined : raw;
+  await Promise.all(outcomes.map(([job, outcome]) => settle(ctx, job, outcome, { response: excerpt })));
+  const lost = outcomes.filter(([, o]) => o.kind === 'unknown').map(([j]) => j);
+  await makeInDoubtQbdJobsDue(ctx.db, companyId, lost.map((j) => j.id));
+  const note = strangers.length ? `Ignored ${strangers.length} answer(s) with request ids this session never sent: ${strangers.slice(0, 5).join(', ')}.` : null;
+  return { finished: outcomes.length, inflight: { jobs, sent: [], carry, rereads } satisfies Inflight, note };
+}

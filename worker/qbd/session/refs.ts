@@ -1,0 +1,37 @@
+import type { Db } from '../../db/client';
+import type { RecordKind } from '../../db/schema/enums';
+import type { CompanySettings } from '../../companies';
+import { recordKindSpecs } from '../../ledger';
+import { lookupQuickBooksIds, recordKey, type ClaimedJob } from '../../queue';
+import type { BuildRefs } from '../qbxml/types';
+
+/** A GUID derived from the company and record (FNV-1a, four lanes), stable across retries. */
+export function externalGuid(companyId: string, kind: RecordKind, sourceId: string): string {
+  const input = `${companyId}|${kind}|${sourceId}`;
+  const lanes = [0x811c9dc5, 0x01000193, 0x9e3779b9, 0x85ebca6b].map((seed) => {
+    let h = seed >>> 0;
+    for (let i = 0; i < input.length; i++) h = Math.imul(h ^ input.charCodeAt(i), 0x01000193) >>> 0;
+    return h.toString(16).padStart(8, '0').toUpperCase();
+  });
+  const hex = lanes.join('');
+  return `{${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}}`;
+}
+
+/** Resolves every record the jobs point at (plus the company's A/R setting) in one id-map read. */
+export async function resolveRefs(ctx: { db: Db }, companyId: string, jobs: ClaimedJob[], settings: CompanySettings): Promise<BuildRefs & { owner(qbId: string): { kind: RecordKind; id: string } | null }> {
+  const wanted = jobs.flatMap((j) => (j.action === 'upsert' ? recordKindSpecs[j.kind].references(j.data) : []).map((r) => ({ kind: r.kind, id: r.id })));
+  if (settings.arAccount) wanted.push({ kind: 'account', id: settings.arAccount });
+  const map = wanted.length ? await lookupQuickBooksIds({ ctx, companyId, target: 'qbd', records: wanted }) : new Map();
+  const byQbId = new Map([...map].map(([key, v]) => [v.qbId, key]));
+  return {
+    id: (kind, id) => map.get(recordKey(kind, id))?.qbId ?? null,
+    arAccountId: settings.arAccount ? (map.get(recordKey('account', settings.arAccount))?.qbId ?? null) : null,
+    guid: (kind, id) => externalGuid(companyId, kind, id),
+    owner(qbId) {
+      const key = byQbId.get(qbId);
+      if (!key) return null;
+      const i = key.indexOf(':');
+      return { kind: key.slice(0, i) as RecordKind, id: key.slice(i + 1) };
+    },
+  };
+}
