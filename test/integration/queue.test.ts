@@ -155,3 +155,55 @@ describe('sync queue', () => {
     expect(log.json.jobs[0]).toMatchObject({ state: 'queued', inDoubt: true, code: 'LEASE_EXPIRED' });
   });
 });
+
+describe('same-message dependants and resend', () => {
+  it('claims a customer and the invoice that needs it together, dependency first', async () => {
+    const co = await setupCompany();
+    await seedLists(co);
+    const ctx = { db: db(), now: new Date() };
+    const all = [];
+    for (;;) {
+      const batch = await claimJobs({ ctx, companyId: co.id, target: 'qbd', limit: 50, withDependants: true });
+      if (!batch.length) break;
+      all.push(batch);
+      for (const job of batch) await recordOutcome({ ctx, job, outcome: { kind: 'synced', qbId: `QB-${job.id}` } });
+    }
+    await put(co, 'invoices', 'INV-1', invoice());
+    // Lists and customer synced above; a new customer and its invoice now go in one claim.
+    await put(co, 'customers', 'C-9', { name: 'New Boater' });
+    await put(co, 'invoices', 'INV-9', invoice({ customer: 'C-9', docNumber: '1099' }));
+    expect(all).toHaveLength(1);
+    const together = await claimJobs({ ctx, companyId: co.id, target: 'qbd', limit: 50, withDependants: true });
+    expect(together.map((j) => `${j.kind}:${j.sourceId}`)).toEqual(['customer:C-9', 'invoice:INV-1', 'invoice:INV-9']);
+    // Without the option the invoice waits for the id map.
+    const co2 = await setupCompany();
+    await put(co2, 'customers', 'C-9', { name: 'New Boater' });
+    await put(co2, 'accounts', 'A-1', { name: 'Income', type: 'income' });
+    await put(co2, 'items', 'P-1', { name: 'Slip', type: 'service', price: '10.00', incomeAccount: 'A-1' });
+    await put(co2, 'invoices', 'INV-9', invoice({ customer: 'C-9', docNumber: '1099', terms: undefined, taxItem: undefined, tax: '0', total: undefined, lines: [{ item: 'P-1', amount: '10.00' }] }));
+    const plain = await claimJobs({ ctx, companyId: co2.id, target: 'qbd', limit: 50 });
+    expect(plain.map((j) => j.kind).sort()).toEqual(['account', 'customer']);
+    const rest = await claimJobs({ ctx, companyId: co2.id, target: 'qbd', limit: 50, withDependants: true });
+    expect(rest).toEqual([]);
+  });
+
+  it('resends a synced record, forgetting its QuickBooks id when asked, and dependants then wait for it', async () => {
+    const co = await setupCompany();
+    await seedLists(co);
+    await new FakeTarget(co.id).drain();
+    const { resendRecord } = await import('../../worker/queue');
+    const ctx = { db: db(), now: new Date() };
+    const res = await resendRecord({ ctx, companyId: co.id, target: 'qbd', kind: 'customer', sourceId: 'C-1', reason: 'it was deleted in QuickBooks', forgetQuickBooksId: true });
+    expect(res.state).toBe('queued');
+    const inv = await put(co, 'invoices', 'INV-1', invoice());
+    expect(inv.json.job.state).toBe('waiting');
+    expect(inv.json.job.message).toContain('Customerimport');
+    const sent = await new FakeTarget(co.id).drain();
+    expect(sent.map((j) => [j.kind, j.existing])).toEqual([
+      ['customer', null],
+      ['invoice', null],
+    ]);
+    const detail = await api('GET', `/v1/companies/${co.id}/jobs/${res.jobId}`, { token: co.viewer });
+    expect(detail.json.attemptHistory).toHaveLength(2);
+  });
+});
