@@ -95,18 +95,8 @@ export async function findMapped(db: Db, companyId: string, target: SyncTarget, 
   return out;
 }
 
-export interface RecordWrite {
-  kind: RecordKind;
-  sourceId: string;
-  version: number;
-  status: RecordStatus;
-  contentHash: string;
-  data: string;
-  docNumber: string | null;
-  txnDate: string | null;
-  active: boolean;
-  displayName: string | null;
-}
+/** A version to write: the same shape as a stored record. */
+export type RecordWrite = StoredRecord;
 
 export interface JobWrite {
   kind: RecordKind;
