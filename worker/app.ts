@@ -13,6 +13,7 @@ import { qbwcRoutes } from './http/routes/qbwc';
 import { qboRoutes } from './http/routes/qbo';
 import { qboPublicRoutes } from './http/routes/qbo-public';
 import { recordRoutes } from './http/routes/records';
+import { reconRoutes } from './http/routes/recon';
 import { httpStatusOf, ServiceError } from './shared/errors';
 
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
@@ -37,6 +38,7 @@ export const app = new Hono<AppEnv>()
   .route('/qbwc', qbwcRoutes)
   .route('/v1/companies/:companyId/qbo', qboRoutes)
   .route('/v1/qbo', qboPublicRoutes)
+  .route('/v1/companies/:companyId/reconciliation', reconRoutes)
   .route('/app', appUiRoutes);
 
 app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: `No route ${c.req.method} ${new URL(c.req.url).pathname}` } }, 404));

@@ -6,6 +6,7 @@ export const companySettingsSchema = z
   .object({
     arAccount: z.string().min(1).max(64).optional(),
     undepositedFundsAccount: z.string().min(1).max(64).optional(),
+    salesTaxPayableAccount: z.string().min(1).max(64).optional(),
     defaultIncomeAccount: z.string().min(1).max(64).optional(),
     tipItem: z.string().min(1).max(64).optional(),
     serviceFeeItem: z.string().min(1).max(64).optional(),

@@ -17,8 +17,17 @@ export interface Balances {
   contributions: Map<string, { kind: RecordKind; sourceId: string; cents: number }[]>;
 }
 
-/** Sharper's side of the books as of a date: every active record's postings, summed. */
-export function computeBalances(records: PostedRecord[], asOf: string, ctx: PostingContext): Balances {
+/**
+ * Sharper's side of the books as of a date: every active record's postings, summed. With
+ * `profitAndLoss`, income and expense accounts count only from its `from` date (the fiscal year),
+ * the way a trial balance shows them.
+ */
+export function computeBalances(
+  records: PostedRecord[],
+  asOf: string,
+  ctx: PostingContext,
+  profitAndLoss?: { from: string; isProfitAndLoss: (account: string) => boolean },
+): Balances {
   const byAccount = new Map<string, number>();
   const byCustomer = new Map<string, number>();
   const contributions = new Map<string, { kind: RecordKind; sourceId: string; cents: number }[]>();
@@ -30,6 +39,7 @@ export function computeBalances(records: PostedRecord[], asOf: string, ctx: Post
   for (const r of records) {
     if (r.txnDate > asOf) continue;
     for (const p of postingsFor(r.kind, r.data, ctx)) {
+      if (profitAndLoss && r.txnDate < profitAndLoss.from && profitAndLoss.isProfitAndLoss(p.account)) continue;
       const cents = p.debit - p.credit;
       byAccount.set(p.account, (byAccount.get(p.account) ?? 0) + cents);
       note(`account:${p.account}`, r, cents);

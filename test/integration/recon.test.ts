@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { call, createQboCompany } from './qbo-helpers';
+import { reconciledCompany } from './recon-fixtures';
+
+describe('month-end reconciliation (QuickBooks Online)', () => {
+  it('a cleanly synced month reconciles to zero, using two report reads', async () => {
+    const { co } = await reconciledCompany();
+    const r = await call('GET', `/v1/companies/${co.id}/reconciliation?month=2026-03`, { token: co.viewer });
+    expect(r.status, r.text).toBe(200);
+    expect(r.json.totals.customers).toEqual({ difference: 0, unexplained: 0, rowsWithDifference: 0 });
+    expect(r.json.customers.map((c: any) => [c.id, c.sharper, c.quickbooks])).toEqual([
+      ['C-1', 0, 0],
+      ['C-2', 60000, 60000],
+      ['C-3', 5000, 5000],
+    ]);
+    expect(r.json.readCalls.used).toBe(2);
+    // The income accounts Sharper owns agree too.
+    expect(r.json.accounts.filter((a: any) => a.id.startsWith('A-4')).map((a: any) => a.difference)).toEqual([0, 0]);
+  });
+
+  it('refuses what it cannot reconcile, clearly', async () => {
+    const { co } = await reconciledCompany();
+    const bad = await call('GET', `/v1/companies/${co.id}/reconciliation?month=2026-13`, { token: co.viewer });
+    expect([bad.status, bad.json.error.field]).toEqual([422, 'month']);
+    const future = await call('GET', `/v1/companies/${co.id}/reconciliation?month=2999-01`, { token: co.viewer });
+    expect(future.status).toBe(422);
+    expect(future.json.error.message).toContain('future');
+    const empty = await call('GET', `/v1/companies/${co.id}/reconciliation?month=2025-06`, { token: co.viewer });
+    expect(empty.status).toBe(200);
+    expect(empty.json).toMatchObject({ noData: true, totals: { customers: { difference: 0 } } });
+    const other = await createQboCompany('Unconnected Marina');
+    const unconnected = await call('GET', `/v1/companies/${other.id}/reconciliation?month=2026-03`, { token: other.viewer });
+    expect(unconnected.status).toBe(409);
+    expect(unconnected.json.error.message).toMatch(/arAccount|not connected/);
+    const isolation = await call('GET', `/v1/companies/${co.id}/reconciliation?month=2026-03`, { token: other.viewer });
+    expect(isolation.status).toBe(404);
+  });
+});

@@ -1,0 +1,52 @@
+import type { Config } from '../config';
+import type { Db } from '../db/client';
+import { findQboConnection } from '../db/qbo-connections';
+import { addQboUsage } from '../db/qbo-usage';
+import { ServiceError } from '../shared/errors';
+import { QboApi } from './api/client';
+import { apiBase } from './endpoints';
+import { QboConnectionError } from './errors';
+import { getAccessToken } from './tokens';
+
+export interface ReportRequest {
+  name: 'TrialBalance' | 'AgedReceivables' | 'AgedReceivableDetail';
+  params: Record<string, string>;
+}
+
+/**
+ * Fetches QBO reports for a company, each exactly once (reports are metered reads), counting
+ * them in the month's usage. Refuses clearly when the company is not connected.
+ */
+export async function fetchQboReports({ db, config, companyId, reports, now }: { db: Db; config: Config; companyId: string; reports: ReportRequest[]; now: Date }): Promise<unknown[]> {
+  const conn = await findQboConnection(db, companyId);
+  if (!conn || conn.status !== 'connected') {
+    throw new ServiceError('CONFLICT', `Company ${companyId} is not connected to QuickBooks Online${conn ? ` (${conn.status.replace('_', ' ')})` : ''}; connect it to reconcile`);
+  }
+  const clock = () => Date.now();
+  const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+  const api = new QboApi({
+    baseUrl: apiBase(config, conn.environment),
+    realmId: conn.realmId,
+    getToken: (stale) => getAccessToken({ db, config, clock, sleep }, companyId, stale),
+    clock,
+    sleep,
+    retryBaseMs: config.qbo.retryBaseMs,
+  });
+  try {
+    const out: unknown[] = [];
+    for (const r of reports) {
+      const res = await api.call({ method: 'GET', path: `/reports/${r.name}`, query: r.params, read: true });
+      if (res.kind !== 'ok') {
+        const why = res.kind === 'fault' ? (res.fault.errors[0]?.message ?? 'a fault') : res.kind === 'throttled' ? 'too many requests (try again in a minute)' : res.message;
+        throw new ServiceError('CONFLICT', `QuickBooks Online did not return the ${r.name} report: ${why}`);
+      }
+      out.push(res.json);
+    }
+    return out;
+  } catch (error) {
+    if (error instanceof QboConnectionError) throw new ServiceError('CONFLICT', error.message, { cause: error });
+    throw error;
+  } finally {
+    await addQboUsage(db, companyId, now.toISOString().slice(0, 7), api.usage);
+  }
+}
