@@ -36,3 +36,22 @@ describe('month-end reconciliation (QuickBooks Online)', () => {
     expect(isolation.status).toBe(404);
   });
 });
+
+describe('reconciliation on the Accounting Sync page', () => {
+  it('shows the month with both balances and links a CSV', async () => {
+    const { co } = await reconciledCompany();
+    const { app } = await import('../../worker/app');
+    const { simEnv } = await import('./qbo-helpers');
+    const signIn = await app.request('http://sync.test/app/sign-in', { method: 'POST', body: new URLSearchParams({ token: co.viewer }), headers: { origin: 'http://sync.test' } }, simEnv());
+    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0];
+    const page = await app.request('http://sync.test/app/reconciliation?month=2026-03', { headers: { cookie } }, simEnv());
+    const html = await page.text();
+    expect(page.status).toBe(200);
+    expect(html).toContain('Receivables by customer');
+    expect(html).toMatch(/data-recon-row="C-2"[\s\S]*?600\.00[\s\S]*?600\.00/);
+    expect(html).toContain('/app/reconciliation.csv?month=2026-03');
+    const bad = await app.request('http://sync.test/app/reconciliation?month=2999-01', { headers: { cookie } }, simEnv());
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain('in the future');
+  });
+});

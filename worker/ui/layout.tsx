@@ -4,7 +4,7 @@ import { STYLES } from './styles';
 export interface LayoutProps {
   title: string;
   companyName?: string;
-  active?: 'log' | 'failures' | 'health' | 'settings';
+  active?: 'log' | 'failures' | 'health' | 'reconciliation' | 'settings';
   who?: string;
   children: Child;
 }
@@ -13,6 +13,7 @@ const NAV = [
   ['log', '/app/log', 'Sync log'],
   ['failures', '/app/failures', 'Failures'],
   ['health', '/app/health', 'Health'],
+  ['reconciliation', '/app/reconciliation', 'Reconciliation'],
   ['settings', '/app/settings', 'Settings'],
 ] as const;
 

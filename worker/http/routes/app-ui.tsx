@@ -5,7 +5,9 @@ import { companyView, resolveCredential, updateCompanySettings, updateCompanySet
 import { jobStates, jobTypes, type JobState, type JobType } from '../../db/schema/enums';
 import { exportSyncLogCsv, getJobCounts, getJobDetail, listRootCauses, listSyncLog, requeueJob, requeueJobs, type JobFilter, type RequeueResult } from '../../queue';
 import { ServiceError } from '../../shared/errors';
+import { reconcileMonth, reconciliationCsv } from '../../recon';
 import { FailuresPage } from '../../ui/failures-page';
+import { ReconPage } from '../../ui/recon-page';
 import { HealthPage } from '../../ui/health-page';
 import { JobPage } from '../../ui/job-page';
 import { LogPage, queryString, type LogFilters } from '../../ui/log-page';
@@ -52,6 +54,11 @@ const canAct = (c: Context<AppEnv>) => {
 function describeRequeue(r: RequeueResult): string {
   const blocked = r.stillBlocked.length ? ` ${r.stillBlocked.length} still blocked: ${r.stillBlocked[0].message ?? r.stillBlocked[0].state}` : '';
   return `Requeued ${r.requeued} job${r.requeued === 1 ? '' : 's'}.${blocked}`;
+}
+
+function previousMonth(now: Date): string {
+  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+  return d.toISOString().slice(0, 7);
 }
 
 function forbidden(c: Context<AppEnv>) {
@@ -122,6 +129,22 @@ export const appUiRoutes = new Hono<AppEnv>()
   .get('/health', async (c) => {
     const counts = await getJobCounts({ ctx: c.get('ctx'), companyId: c.get('company').id, now: c.get('ctx').now });
     return c.html(<HealthPage company={companyView(c.get('company'))} who={who(c)} counts={counts} />);
+  })
+  .get('/reconciliation', async (c) => {
+    const month = c.req.query('month') ?? previousMonth(c.get('ctx').now);
+    const base = { companyName: c.get('company').name, who: who(c), month };
+    if (!c.req.query('month')) return c.html(<ReconPage {...base} />);
+    try {
+      const report = await reconcileMonth({ ctx: c.get('ctx'), companyId: c.get('company').id, month });
+      return c.html(<ReconPage {...base} report={report} />);
+    } catch (error) {
+      if (!(error instanceof ServiceError)) throw error;
+      return c.html(<ReconPage {...base} error={error.message} />, error.code === 'VALIDATION_FAILED' ? 422 : 409);
+    }
+  })
+  .get('/reconciliation.csv', async (c) => {
+    const report = await reconcileMonth({ ctx: c.get('ctx'), companyId: c.get('company').id, month: c.req.query('month') ?? '' });
+    return c.body(reconciliationCsv(report), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="reconciliation-${report.month}.csv"` });
   })
   .get('/settings', (c) => c.html(<SettingsPage company={companyView(c.get('company'))} who={who(c)} canAct={canAct(c)} notice={c.req.query('notice')} />))
   .post('/settings', async (c) => {

@@ -1,0 +1,107 @@
+import { formatCents } from '../ledger';
+import type { Reconciliation, ReconRow } from '../recon';
+import { Layout } from './layout';
+
+function Rows({ rows, label }: { rows: ReconRow[]; label: string }) {
+  return (
+    <div class="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th>{label}</th>
+            <th>Sharper</th>
+            <th>QuickBooks</th>
+            <th>Difference</th>
+            <th>Explained by</th>
+            <th>Unexplained</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr data-recon-row={r.id ?? r.quickbooksId ?? ''} class={r.difference ? 'diff' : ''}>
+              <td>{r.name}</td>
+              <td>{formatCents(r.sharper)}</td>
+              <td>{formatCents(r.quickbooks)}</td>
+              <td>
+                <strong>{r.difference ? formatCents(r.difference) : '—'}</strong>
+              </td>
+              <td class="msg">
+                {r.explanations.map((e) => (
+                  <div>
+                    {e.cents === null ? '' : `${formatCents(e.cents)} `}
+                    {e.record ? `${e.record.kind} ${e.record.docNumber ?? e.record.id}: ` : ''}
+                    {e.jobId ? <a href={`/app/jobs/${e.jobId}`}>{e.message}</a> : e.message}
+                  </div>
+                ))}
+              </td>
+              <td>{r.unexplained ? <strong style="color:var(--bad)">{formatCents(r.unexplained)}</strong> : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function ReconPage({ companyName, who, month, report, error }: { companyName: string; who: string; month: string; report?: Reconciliation; error?: string }) {
+  return (
+    <Layout title="Reconciliation" companyName={companyName} active="reconciliation" who={who}>
+      <h1>Month-end reconciliation</h1>
+      <div class="card">
+        <form class="filters" method="get" action="/app/reconciliation">
+          <label>
+            Month
+            <input type="month" name="month" value={month} required />
+          </label>
+          <button type="submit">Reconcile</button>
+          {report && (
+            <a class="button secondary" href={`/app/reconciliation.csv?month=${month}`}>
+              Download CSV
+            </a>
+          )}
+        </form>
+        {report && <p class="muted">{report.readCalls.note}</p>}
+      </div>
+      {error && <div class="notice error">{error}</div>}
+      {report && (
+        <>
+          <div class="grid">
+            <div class="stat">
+              <span class="muted">Customer differences</span>
+              <b>{formatCents(report.totals.customers.difference)}</b>
+            </div>
+            <div class="stat">
+              <span class="muted">Unexplained (customers)</span>
+              <b>{formatCents(report.totals.customers.unexplained)}</b>
+            </div>
+            <div class="stat">
+              <span class="muted">Account differences</span>
+              <b>{formatCents(report.totals.accounts.difference)}</b>
+            </div>
+            <div class="stat">
+              <span class="muted">As of</span>
+              <b style="font-size:16px">{report.asOf}</b>
+            </div>
+          </div>
+          {report.noData && <p>Sharper has no transactions up to {report.asOf}.</p>}
+          <h2>Receivables by customer</h2>
+          <Rows rows={report.customers} label="Customer" />
+          <h2>Accounts</h2>
+          <Rows rows={report.accounts} label="Account" />
+          {report.quickbooksOnlyAccounts.length > 0 && (
+            <>
+              <h2>Accounts only QuickBooks has</h2>
+              <ul>
+                {report.quickbooksOnlyAccounts.map((a) => (
+                  <li>
+                    {a.name}: {formatCents(a.cents)}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </>
+      )}
+    </Layout>
+  );
+}
