@@ -1,5 +1,6 @@
 import type { CompanyView } from '../companies';
 import type { getJobCounts } from '../queue';
+import type { Child } from 'hono/jsx';
 import { Layout } from './layout';
 
 type Counts = Awaited<ReturnType<typeof getJobCounts>>;
@@ -14,7 +15,7 @@ function age(seconds: number | null): string {
 
 const SYSTEM_NAMES = { qbd: 'QuickBooks Desktop (Web Connector)', qbo: 'QuickBooks Online', none: 'None (nothing is synced)' } as const;
 
-export function HealthPage({ company, who, counts }: { company: CompanyView; who: string; counts: Counts }) {
+export function HealthPage({ company, who, counts, connection }: { company: CompanyView; who: string; counts: Counts; connection?: Child }) {
   return (
     <Layout title="Health" companyName={company.name} active="health" who={who}>
       <h1>Health</h1>
@@ -26,6 +27,7 @@ export function HealthPage({ company, who, counts }: { company: CompanyView; who
           Closing date: <strong>{company.closingDate ?? 'not set'}</strong> · Oldest job not yet sent: <strong>{age(counts.oldestPendingAgeSeconds)}</strong>
         </p>
       </div>
+      {connection}
       <div class="grid">
         {Object.entries(counts.byState).map(([state, n]) => (
           <a class="stat" href={`/app/log?state=${state}`} style="color:inherit;text-decoration:none" data-state={state}>

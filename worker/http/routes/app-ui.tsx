@@ -6,6 +6,9 @@ import { jobStates, jobTypes, type JobState, type JobType } from '../../db/schem
 import { exportSyncLogCsv, getJobCounts, getJobDetail, listRootCauses, listSyncLog, requeueJob, requeueJobs, type JobFilter, type RequeueResult } from '../../queue';
 import { ServiceError } from '../../shared/errors';
 import { reconcileMonth, reconciliationCsv } from '../../recon';
+import { companyQwc, qbdConnectionStatus, setQbdPassword, setQbdPasswordSchema } from '../../qbd';
+import { disconnect, qboStatus, startConnect } from '../../qbo';
+import { QbdHealth, QboHealth } from '../../ui/connection-panels';
 import { FailuresPage } from '../../ui/failures-page';
 import { ReconPage } from '../../ui/recon-page';
 import { HealthPage } from '../../ui/health-page';
@@ -127,8 +130,16 @@ export const appUiRoutes = new Hono<AppEnv>()
     return c.html(<FailuresPage companyName={c.get('company').name} who={who(c)} canAct={canAct(c)} groups={groups} notice={c.req.query('notice')} />);
   })
   .get('/health', async (c) => {
-    const counts = await getJobCounts({ ctx: c.get('ctx'), companyId: c.get('company').id, now: c.get('ctx').now });
-    return c.html(<HealthPage company={companyView(c.get('company'))} who={who(c)} counts={counts} />);
+    const { ctx } = { ctx: c.get('ctx') };
+    const company = c.get('company');
+    const counts = await getJobCounts({ ctx, companyId: company.id, now: ctx.now });
+    const connection =
+      company.accountingSystem === 'qbo' ? (
+        <QboHealth status={await qboStatus({ ctx, companyId: company.id })} now={ctx.now} />
+      ) : company.accountingSystem === 'qbd' ? (
+        <QbdHealth status={await qbdConnectionStatus({ ctx, companyId: company.id })} />
+      ) : undefined;
+    return c.html(<HealthPage company={companyView(company)} who={who(c)} counts={counts} connection={connection} />);
   })
   .get('/reconciliation', async (c) => {
     const month = c.req.query('month') ?? previousMonth(c.get('ctx').now);
@@ -145,6 +156,42 @@ export const appUiRoutes = new Hono<AppEnv>()
   .get('/reconciliation.csv', async (c) => {
     const report = await reconcileMonth({ ctx: c.get('ctx'), companyId: c.get('company').id, month: c.req.query('month') ?? '' });
     return c.body(reconciliationCsv(report), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="reconciliation-${report.month}.csv"` });
+  })
+  .post('/settings/qbd-password', async (c) => {
+    if (!canAct(c)) return forbidden(c);
+    const form = await c.req.parseBody();
+    const input = setQbdPasswordSchema.safeParse({ password: form.password });
+    if (!input.success) return c.redirect(`/app/settings?notice=${encodeURIComponent(`Password ${input.error.issues[0].message}.`)}`, 303);
+    await setQbdPassword({ ctx: c.get('ctx'), companyId: c.get('company').id, password: input.data.password });
+    return c.redirect(`/app/settings?notice=${encodeURIComponent('Web Connector password set. Enter the same password in the Web Connector.')}`, 303);
+  })
+  .get('/settings/connection.qwc', async (c) => {
+    if (!canAct(c)) return forbidden(c);
+    const company = c.get('company');
+    try {
+      const qwc = await companyQwc({ ctx: c.get('ctx'), companyId: company.id, companyName: company.name, origin: new URL(c.req.url).origin });
+      return c.body(qwc, 200, { 'content-type': 'application/x-qwc', 'content-disposition': 'attachment; filename="sharper-sync.qwc"' });
+    } catch (error) {
+      if (!(error instanceof ServiceError)) throw error;
+      return c.redirect(`/app/settings?notice=${encodeURIComponent(error.message)}`, 303);
+    }
+  })
+  .get('/settings/qbo-connect', async (c) => {
+    if (!canAct(c)) return forbidden(c);
+    const environment = c.req.query('environment') === 'sandbox' ? 'sandbox' : 'production';
+    const started = await startConnect({ ctx: c.get('ctx'), companyId: c.get('company').id, environment, origin: new URL(c.req.url).origin });
+    return c.redirect(started.authorizeUrl, 302);
+  })
+  .post('/settings/qbo-disconnect', async (c) => {
+    if (!canAct(c)) return forbidden(c);
+    let notice = 'Disconnected from QuickBooks Online.';
+    try {
+      await disconnect({ ctx: c.get('ctx'), companyId: c.get('company').id });
+    } catch (error) {
+      if (!(error instanceof ServiceError)) throw error;
+      notice = error.message;
+    }
+    return c.redirect(`/app/settings?notice=${encodeURIComponent(notice)}`, 303);
   })
   .get('/settings', (c) => c.html(<SettingsPage company={companyView(c.get('company'))} who={who(c)} canAct={canAct(c)} notice={c.req.query('notice')} />))
   .post('/settings', async (c) => {
