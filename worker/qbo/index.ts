@@ -4,3 +4,4 @@ export { disconnect } from './oauth/disconnect';
 export { runQboSync, syncCompany, type CompanySyncResult } from './sync/run';
 export { syncNow } from './sync-now';
 export { qboStatus } from './status';
+export { listDrift, restoreDrift, acknowledgeDrift, driftView, type DriftView } from './drift/manage';

@@ -5,6 +5,7 @@ import type { AppEnv } from '../context';
 import { requireCompanyAccess } from '../middleware/auth';
 import { documentRoute } from '../openapi-registry';
 import { parseQuery } from '../validate';
+import { qboDriftRoutes } from './qbo-drift';
 
 const connectQuery = z.object({ environment: z.enum(['sandbox', 'production']).default('production'), format: z.enum(['redirect', 'json']).default('redirect') }).strict();
 
@@ -22,4 +23,5 @@ export const qboRoutes = new Hono<AppEnv>()
     return q.format === 'json' ? c.json(started) : c.redirect(started.authorizeUrl, 302);
   })
   .post('/disconnect', requireCompanyAccess({ user: 'operator' }), async (c) => c.json(await disconnect({ ctx: c.get('ctx'), companyId: c.get('company').id })))
-  .post('/sync', requireCompanyAccess({ user: 'operator' }), async (c) => c.json(await syncNow({ ctx: c.get('ctx'), companyId: c.get('company').id })));
+  .post('/sync', requireCompanyAccess({ user: 'operator' }), async (c) => c.json(await syncNow({ ctx: c.get('ctx'), companyId: c.get('company').id })))
+  .route('/drift', qboDriftRoutes);

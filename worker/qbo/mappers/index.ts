@@ -24,7 +24,11 @@ const LIST_KINDS = new Set(['account', 'terms', 'customer', 'item', 'sales_tax_i
 // Sparse updates are unconfirmed for JournalEntry (qbo-api.md §2.4), so it is always sent whole.
 const FULL_UPDATE = new Set(['JournalEntry']);
 
-function entityBody(job: ClaimedJob, refs: RefResolver, settings: CompanySettings): Record<string, unknown> {
+/**
+ * The QBO body Sharper sends for one version of a record (create form, no Id/SyncToken). Also
+ * used by drift detection to know what QuickBooks should hold.
+ */
+export function entityBody(job: Pick<ClaimedJob, 'kind' | 'sourceId' | 'data'>, refs: RefResolver, settings: CompanySettings): Record<string, unknown> {
   const d = job.data as any;
   switch (job.kind) {
     case 'account': return mapAccount(d as AccountInput, refs);

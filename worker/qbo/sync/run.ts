@@ -8,6 +8,7 @@ import { companiesWithReadyQboJobs } from '../../db/qbo-requests';
 import { randomToken } from '../../shared/canonical';
 import { QboApi } from '../api/client';
 import { apiBase } from '../endpoints';
+import { checkDrift, type DriftCheck } from '../drift/check';
 import { QboConnectionError } from '../errors';
 import { getAccessToken } from '../tokens';
 import { drainCompany } from './drain';
@@ -24,6 +25,7 @@ export interface CompanySyncResult {
   ran: boolean;
   reason?: string;
   counts?: Record<string, number>;
+  drift?: DriftCheck;
   usage?: { reads: number; writes: number; requests: number; throttled: number };
   throttled?: boolean;
 }
@@ -73,9 +75,14 @@ export async function syncCompany(o: SyncOptions & { companyId: string; budgetMs
     inDoubt: new Set<number>(),
   };
   let reason: string | undefined;
+  let drift: DriftCheck | undefined;
   try {
     // Token first: a company that needs reconnecting claims nothing, so its jobs stay queued.
     await api.options.getToken();
+    // Drift before the push: edits made in QBO are recorded before Sharper's pending updates
+    // overwrite them, and SyncTokens QBO bumped on its own are refreshed first.
+    drift = await checkDrift({ db: o.db, api, companyId: o.companyId, settings, clock, cdcSince: conn.cdcSince, connectedAt: conn.connectedAt });
+    ctx.throttled = drift.throttled;
     await drainCompany(ctx);
   } catch (error) {
     if (!(error instanceof QboConnectionError)) throw error;
@@ -83,19 +90,24 @@ export async function syncCompany(o: SyncOptions & { companyId: string; budgetMs
   } finally {
     const finished = new Date(clock());
     await addQboUsage(o.db, o.companyId, finished.toISOString().slice(0, 7), api.usage);
-    await finishSyncLease(o.db, { companyId: o.companyId, token: leaseToken, now: finished.toISOString(), summary: JSON.stringify({ ...ctx.counts, throttled: ctx.throttled, reason }) });
+    await finishSyncLease(o.db, { companyId: o.companyId, token: leaseToken, now: finished.toISOString(), summary: JSON.stringify({ ...ctx.counts, throttled: ctx.throttled, reason, drift: drift?.counts, driftMessage: drift?.message }),
+      cdcSince: drift?.nextSince,
+    });
   }
-  return { companyId: o.companyId, ran: true, reason, counts: ctx.counts, usage: { ...api.usage }, throttled: ctx.throttled };
+  return { companyId: o.companyId, ran: true, reason, counts: ctx.counts, drift, usage: { ...api.usage }, throttled: ctx.throttled };
 }
 
-/** The hourly cron's QBO part: every connected company with ready work, inside one time box. */
+/**
+ * The hourly cron's QBO part: every connected company, inside one time box; those with ready
+ * work first. Companies with nothing to send still run, for their drift check (one metered read).
+ */
 export async function runQboSync(o: SyncOptions & { budgetMs?: number }): Promise<CompanySyncResult[]> {
   const clock = o.clock ?? Date.now;
   const deadline = clock() + (o.budgetMs ?? o.config.qbo.runBudgetMs);
   const ready = await companiesWithReadyQboJobs(o.db, clock());
   const results: CompanySyncResult[] = [];
-  for (const conn of await listQboConnectionsDue(o.db)) {
-    if (!ready.has(conn.companyId)) continue;
+  const due = (await listQboConnectionsDue(o.db)).sort((a, b) => Number(ready.has(b.companyId)) - Number(ready.has(a.companyId)));
+  for (const conn of due) {
     const left = deadline - clock();
     if (left <= 0) break;
     try {

@@ -1,0 +1,99 @@
+import type { QboApi } from '../api/client';
+import { firstError } from '../api/fault';
+import { OWNED_ENTITIES, type ObservedChange } from './detect';
+
+/** CDC looks back at most 30 days (qbo-api.md §2.7); keep a margin so the edge is never refused. */
+export const CDC_LOOKBACK_MS = 30 * 24 * 3600_000 - 10 * 60_000;
+/** At most this many objects per CDC answer. */
+export const CDC_MAX_OBJECTS = 1000;
+/** Overlap with the previous window: a change committed while QBO answered is seen next time. */
+const OVERLAP_MS = 60_000;
+/** Only when an answer is truncated do more calls follow, one entity type at a time. */
+const MAX_CALLS_PER_RUN = 12;
+
+export type CdcRead =
+  | { kind: 'ok'; changes: ObservedChange[]; nextSince: string; calls: number; clamped: boolean }
+  | { kind: 'throttled'; calls: number }
+  | { kind: 'failed'; message: string; calls: number };
+
+interface Page {
+  rows: Map<string, Record<string, any>[]>;
+  serverMs: number;
+  total: number;
+}
+
+async function cdcPage(api: QboApi, entities: string[], since: number): Promise<Page | Exclude<CdcRead, { kind: 'ok' }>> {
+  const res = await api.call({ method: 'GET', path: '/cdc', query: { entities: entities.join(','), changedSince: new Date(since).toISOString() }, read: true });
+  if (res.kind === 'throttled') return { kind: 'throttled', calls: 1 };
+  if (res.kind === 'lost') return { kind: 'failed', message: res.message, calls: 1 };
+  if (res.kind === 'fault') {
+    const e = firstError(res.fault);
+    return { kind: 'failed', message: `QuickBooks Online refused the change-data-capture read (${e.code}): ${e.message} ${e.detail}`.trim(), calls: 1 };
+  }
+  const rows = new Map<string, Record<string, any>[]>();
+  let total = 0;
+  for (const qr of res.json.CDCResponse?.[0]?.QueryResponse ?? []) {
+    for (const entity of entities) {
+      const list = qr?.[entity];
+      if (!Array.isArray(list)) continue;
+      rows.set(entity, [...(rows.get(entity) ?? []), ...list]);
+      total += list.length;
+    }
+  }
+  const serverMs = Date.parse(String(res.json.time ?? ''));
+  return { rows, total, serverMs: Number.isNaN(serverMs) ? since : serverMs };
+}
+
+const updatedMs = (row: Record<string, any>) => Date.parse(String(row.MetaData?.LastUpdatedTime ?? '')) || 0;
+
+function toChange(entity: string, row: Record<string, any>): ObservedChange {
+  const deleted = row.status === 'Deleted';
+  return { entity, qbId: String(row.Id), syncToken: row.SyncToken === undefined ? null : String(row.SyncToken), deleted, body: deleted ? null : row, source: 'cdc' };
+}
+
+/**
+ * Reads what changed in the owned entity types since `since`: one metered call per run. Only if
+ * QBO truncates the answer (1,000 objects, e.g. right after a large backlog) does it page each
+ * type from its own high-water mark, at most MAX_CALLS_PER_RUN calls. `nextSince` is the oldest
+ * point every type is known to be complete to, so nothing is skipped; overlaps are harmless.
+ */
+export async function readChanges(api: QboApi, o: { since: number; nowMs: number }): Promise<CdcRead> {
+  const floor = o.nowMs - CDC_LOOKBACK_MS;
+  const since = Math.max(o.since, floor);
+  const changes: ObservedChange[] = [];
+  const first = await cdcPage(api, OWNED_ENTITIES, since);
+  if ('kind' in first) return first;
+  let calls = 1;
+  for (const [entity, rows] of first.rows) for (const row of rows) changes.push(toChange(entity, row));
+  if (first.total < CDC_MAX_OBJECTS) {
+    return { kind: 'ok', changes, nextSince: new Date(first.serverMs - OVERLAP_MS).toISOString(), calls, clamped: since > o.since };
+  }
+  // Truncated: which types were cut is unknown, so each type is read from its own mark.
+  const progress = new Map<string, { mark: number; done: boolean }>(
+    OWNED_ENTITIES.map((e) => {
+      const rows = first.rows.get(e) ?? [];
+      return [e, { mark: rows.length ? Math.max(since, ...rows.map(updatedMs)) : since, done: false }];
+    }),
+  );
+  let doneAt = first.serverMs;
+  for (let pass = 0; calls < MAX_CALLS_PER_RUN && [...progress.values()].some((p) => !p.done); pass++) {
+    for (const [entity, p] of progress) {
+      if (p.done || calls >= MAX_CALLS_PER_RUN) continue;
+      const page = await cdcPage(api, [entity], p.mark);
+      calls += 1;
+      if ('kind' in page) return { ...page, calls };
+      const rows = page.rows.get(entity) ?? [];
+      for (const row of rows) changes.push(toChange(entity, row));
+      if (page.total < CDC_MAX_OBJECTS) {
+        p.done = true;
+        doneAt = Math.min(doneAt, page.serverMs);
+      } else {
+        const next = Math.max(...rows.map(updatedMs));
+        // A second's worth of more than 1,000 changes cannot be paged past; move on a second.
+        p.mark = next > p.mark ? next : p.mark + 1000;
+      }
+    }
+  }
+  const marks = [...progress.values()].map((p) => (p.done ? doneAt - OVERLAP_MS : p.mark));
+  return { kind: 'ok', changes, nextSince: new Date(Math.min(...marks)).toISOString(), calls, clamped: since > o.since };
+}

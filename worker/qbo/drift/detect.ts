@@ -1,0 +1,113 @@
+import type { CompanySettings } from '../../companies';
+import type { Db } from '../../db/client';
+import { findMappedByQbIds, findSyncedVersions, insertDrift, latestDriftByRecord, refreshQbLocks, type DriftInsert } from '../../db/qbo-drift';
+import type { RecordKind } from '../../db/schema/enums';
+import { recordKindSpecs } from '../../ledger';
+import { lookupQuickBooksIds, recordKey } from '../../queue';
+import { entityBody, qboEntityOf, RefResolver } from '../mappers';
+import { diffEntity } from './compare';
+
+/** A change QBO reported for one entity: its body (CDC) or just that it was deleted. */
+export interface ObservedChange {
+  entity: string;
+  qbId: string;
+  syncToken: string | null;
+  deleted: boolean;
+  body: Record<string, any> | null;
+  source: 'cdc' | 'webhook';
+}
+
+export interface DriftCounts {
+  /** Changes QBO reported. */
+  seen: number;
+  /** Changes to records Sharper does not own (not in the id map). */
+  notOurs: number;
+  /** Changes the Worker itself made (the SyncToken it stored). */
+  own: number;
+  /** Changed in QBO but still equal to Sharper's version (e.g. a payment applied to an invoice). */
+  unchanged: number;
+  /** New drift entries. */
+  drift: number;
+}
+
+const KIND_OF: Record<string, RecordKind> = Object.fromEntries(
+  Object.entries(qboEntityOf)
+    .filter(([kind]) => kind !== 'sales_tax_item')
+    .map(([kind, entity]) => [entity, kind as RecordKind]),
+);
+
+/** The QBO entity types Sharper owns and CDC watches (tax codes are read-only in QBO's API). */
+export const OWNED_ENTITIES = Object.keys(KIND_OF);
+
+/**
+ * Turns changes QBO reported into drift entries: each change to a record in the id map that the
+ * Worker did not make and that differs from the version Sharper last sent, with a field-level diff.
+ */
+export async function detectDrift(ctx: { db: Db; companyId: string; settings: CompanySettings; now: Date }, changes: ObservedChange[]): Promise<DriftCounts> {
+  const counts: DriftCounts = { seen: changes.length, notOurs: 0, own: 0, unchanged: 0, drift: 0 };
+  const latestByEntity = new Map<string, ObservedChange>();
+  for (const c of changes) if (KIND_OF[c.entity]) latestByEntity.set(`${c.entity}:${c.qbId}`, c);
+  const owned = [...latestByEntity.values()];
+  counts.notOurs = changes.length - owned.length;
+  const mapped = await findMappedByQbIds(ctx.db, ctx.companyId, owned.map((c) => [KIND_OF[c.entity], c.qbId]));
+  const byQb = new Map(mapped.map((m) => [`${qboEntityOf[m.kind]}:${m.qbId}`, m]));
+  const candidates = owned.flatMap((c) => {
+    const m = byQb.get(`${c.entity}:${c.qbId}`);
+    if (!m) {
+      counts.notOurs += 1;
+      return [];
+    }
+    if (!c.deleted && c.syncToken !== null && c.syncToken === m.qbLock) {
+      counts.own += 1;
+      return [];
+    }
+    return [{ change: c, mapped: m }];
+  });
+  if (candidates.length === 0) return counts;
+
+  const versions = await findSyncedVersions(ctx.db, ctx.companyId, candidates.map((x) => [x.mapped.kind, x.mapped.sourceId, x.mapped.syncedVersion]));
+  const versionOf = new Map(versions.map((v) => [recordKey(v.kind, v.sourceId), v]));
+  const refs = versions.flatMap((v) => (v.status === 'active' ? recordKindSpecs[v.kind].references(JSON.parse(v.data)) : []));
+  if (ctx.settings.undepositedFundsAccount) refs.push({ kind: 'account', id: ctx.settings.undepositedFundsAccount, field: 'settings' });
+  if (ctx.settings.serviceFeeItem) refs.push({ kind: 'item', id: ctx.settings.serviceFeeItem, field: 'settings' });
+  const qbIds = await lookupQuickBooksIds({ ctx: { db: ctx.db }, companyId: ctx.companyId, target: 'qbo', records: refs.map((r) => ({ kind: r.kind, id: r.id })) });
+  const lookup = (kind: RecordKind, id: string) => qbIds.get(recordKey(kind, id))?.qbId;
+  const latest = await latestDriftByRecord(ctx.db, ctx.companyId, candidates.map((x) => [x.mapped.kind, x.mapped.sourceId]));
+
+  const inserts: DriftInsert[] = [];
+  const refreshed: { kind: RecordKind; sourceId: string; from: string | null; to: string }[] = [];
+  const detectedAt = ctx.now.toISOString();
+  for (const { change, mapped: m } of candidates) {
+    const version = versionOf.get(recordKey(m.kind, m.sourceId));
+    if (!version) continue;
+    // A record Sharper voided is expected to look emptied in QBO; only its deletion is drift.
+    if (version.status !== 'active' && !change.deleted) continue;
+    const expected = entityBody({ kind: m.kind, sourceId: m.sourceId, data: JSON.parse(version.data) }, new RefResolver(lookup), ctx.settings);
+    const diff = diffEntity(change.entity, expected, change.deleted ? null : change.body);
+    if (diff.length === 0) {
+      if (change.syncToken) refreshed.push({ kind: m.kind, sourceId: m.sourceId, from: m.qbLock, to: change.syncToken });
+      counts.unchanged += 1;
+      continue;
+    }
+    const text = JSON.stringify(diff);
+    const prior = latest.get(recordKey(m.kind, m.sourceId));
+    // The same difference again (e.g. QBO bumped the token of an edit already acknowledged).
+    if (prior && prior.status !== 'restored' && prior.diff === text) continue;
+    inserts.push({
+      companyId: ctx.companyId,
+      kind: m.kind,
+      sourceId: m.sourceId,
+      qbEntity: change.entity,
+      qbId: m.qbId,
+      qbSyncToken: change.deleted ? 'deleted' : (change.syncToken ?? 'unknown'),
+      deleted: change.deleted,
+      diff: text,
+      source: change.source,
+      status: 'open',
+      detectedAt,
+    });
+  }
+  if (refreshed.length > 0) await refreshQbLocks(ctx.db, ctx.companyId, refreshed);
+  counts.drift = await insertDrift(ctx.db, inserts);
+  return counts;
+}
