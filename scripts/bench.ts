@@ -3,13 +3,13 @@
  * local D1) and, in the same run, inserts the same rows raw into D1 as the baseline. Prints
  * records per second for both, their ratio, and D1 statements per record. Not a test: figures only.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { getPlatformProxy } from 'wrangler';
 import { demoCompanyOperations } from '../test/fixtures/demo-company';
 import { ensureDevVars } from './lib/dev-vars';
-import { BIN, run, startService, stop, waitForHttp } from './lib/processes';
+import { BIN, ROOT, run, startService, stop, waitForHttp } from './lib/processes';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 10_000);
 const PER_REQUEST = 1_000;
@@ -86,7 +86,21 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+/** The path benchmarks live in their own scripts; `npm run bench` runs them all, in turn. */
+const PATH_BENCHES = ['scripts/bench-qbwc.ts', 'scripts/bench-qbo.ts'];
+
+async function runPathBenches() {
+  for (const script of PATH_BENCHES) {
+    if (!existsSync(path.join(ROOT, script))) continue;
+    console.log(`\n== ${script} ==`);
+    await run(BIN('tsx'), [script]);
+  }
+}
+
+console.log('== bulk ingest ==');
+main()
+  .then(runPathBenches)
+  .catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
