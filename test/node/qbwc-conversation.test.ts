@@ -101,7 +101,7 @@ describe('Web Connector conversations: the demo marina into a QuickBooks company
   it('an hresult from the Web Connector is a connection problem: jobs go back in doubt, then sync once', async () => {
     const m = await desktopMarina(2);
     const qb = newCompanyFile();
-    await runQbwc(m, qb, [{ kind: 'dieAfterReceives', receives: 2 }]);
+    await runQbwc(m, qb, [{ kind: 'dieAfterReceives', receives: 1 }]);
     qb.faults.failAfterCommit(1, { hresult: '0x80040408' });
     const run = await runQbwc(m, qb);
     expect(run.status).toBe('error');

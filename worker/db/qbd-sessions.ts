@@ -53,24 +53,3 @@ export async function closeOpenQbdSessions(db: Db, companyId: string, now: strin
 export async function latestQbdSession(db: Db, companyId: string): Promise<QbdSessionRow | undefined> {
   return db.select().from(qbdSessionsTable).where(eq(qbdSessionsTable.companyId, companyId)).orderBy(sql`${qbdSessionsTable.createdAt} DESC`).limit(1).get();
 }
-
-/** Jobs the Desktop path could claim now (queued, or a retryable failure that is due). */
-export async function countQbdReadyJobs(db: Db, companyId: string, nowMs: number): Promise<number> {
-  const [row] = await db.all<{ n: number }>(sql`
-    SELECT COUNT(*) AS n FROM jobs
-    WHERE company_id = ${companyId} AND target = 'qbd'
-      AND (state = 'queued' OR (state = 'failed' AND retryable = 1)) AND run_after <= ${nowMs}`);
-  return Number(row?.n ?? 0);
-}
-
-/**
- * In-doubt Desktop jobs are settled by a read (a query in the next message), so they need not
- * wait out the queue's retry backoff: make them due now. Scoped to the company and in-doubt rows.
- */
-export async function makeInDoubtQbdJobsDue(db: Db, companyId: string, jobIds: number[]): Promise<void> {
-  if (jobIds.length === 0) return;
-  await db.run(sql`
-    UPDATE jobs SET run_after = 0
-    WHERE company_id = ${companyId} AND target = 'qbd' AND state = 'queued' AND in_doubt = 1
-      AND id IN (SELECT value FROM json_each(${JSON.stringify(jobIds)}))`);
-}

@@ -9,3 +9,5 @@ export { recordKey, type RecordKey } from './keys';
 export type { JobFilter } from '../db/jobs-log';
 export { listRootCauses, groupByRootCause, fixFor, type CauseGroup } from './root-causes';
 export { resendRecord } from './resend';
+export { countReadyJobs } from './count-ready';
+export { makeInDoubtJobsDue } from './make-in-doubt-due';

@@ -20,13 +20,26 @@ export class MissingSetting extends Error {
 /** Thrown for changes qbXML cannot express (e.g. there is no StandardTermsMod). */
 export class UnsupportedChange extends Error {}
 
-/** A reference to another Sharper record by its QuickBooks ListID/TxnID. */
+/**
+ * A reference to another Sharper list record: by its QuickBooks ListID, or by FullName when an
+ * earlier request of the same message adds it (QuickBooks runs a message's requests in order).
+ */
 export function idRef(refs: BuildRefs, name: string, kind: RecordKind, id: string | undefined, field: string): string | null {
   if (!id) return null;
   const qbId = refs.id(kind, id);
-  if (!qbId) throw new MissingReference(kind, id, field);
-  return ref(name, { listId: qbId });
+  if (qbId) return ref(name, { listId: qbId });
+  const earlier = refs.earlier?.(kind, id);
+  if (earlier?.fullName) return ref(name, { fullName: earlier.fullName });
+  throw new MissingReference(kind, id, field);
 }
+
+/** The company's A/R account (`ARAccountRef`, or an `AccountRef` that must post to A/R), if known. */
+export function arAccountRef(refs: BuildRefs, name: string): string | null {
+  return ref(name, refs.arAccountId ? { listId: refs.arAccountId } : refs.arAccountName ? { fullName: refs.arAccountName } : null);
+}
+
+/** The `defMacro` an invoice, credit memo or payment Add carries, so later requests can use its TxnID. */
+export const txnMacro = (jobId: number) => `TxnID:${jobId}`;
 
 export const amount = (name: string, cents: number | undefined) => (cents === undefined ? null : text(name, formatCents(cents)));
 
@@ -72,9 +85,11 @@ export function addOrMod(
   return { op: 'Mod', xml: el(`${base}Mod`, [text(idName, existing.qbId), text('EditSequence', existing.qbLock ?? '0', 16), ...modFields]) };
 }
 
-/** `<name>TxnID</name>` of another Sharper transaction already in QuickBooks. */
+/** `<name>TxnID</name>` of another Sharper transaction: in QuickBooks, or added earlier in this message (macro). */
 export function txnIdOf(refs: BuildRefs, name: string, kind: RecordKind, id: string, field: string): string | null {
   const qbId = refs.id(kind, id);
-  if (!qbId) throw new MissingReference(kind, id, field);
-  return text(name, qbId);
+  if (qbId) return text(name, qbId);
+  const earlier = refs.earlier?.(kind, id);
+  if (earlier?.macro) return el(name, [], { useMacro: earlier.macro });
+  throw new MissingReference(kind, id, field);
 }

@@ -1,9 +1,9 @@
 import type { PaymentInput, RefundInput } from '../../ledger';
 import { el, text } from '../xml';
-import { amount, idRef, MissingSetting, rq, txnIdOf, UnsupportedChange } from './common';
+import { amount, arAccountRef, idRef, MissingSetting, rq, txnIdOf, txnMacro, UnsupportedChange } from './common';
 import type { BuildJob, BuildRefs } from './types';
 
-const arAccount = (refs: BuildRefs) => (refs.arAccountId ? el('ARAccountRef', text('ListID', refs.arAccountId)) : null);
+const arAccount = (refs: BuildRefs) => arAccountRef(refs, 'ARAccountRef');
 
 export function paymentRq(job: BuildJob, refs: BuildRefs, requestId: string): string {
   const d = job.data as PaymentInput;
@@ -26,7 +26,7 @@ export function paymentRq(job: BuildJob, refs: BuildRefs, requestId: string): st
     d.applications.length === 0
       ? [text('IsAutoApply', false)]
       : d.applications.map((a, i) => el('AppliedToTxnAdd', [txnIdOf(refs, 'TxnID', 'invoice', a.invoice, `applications[${i}].invoice`), amount('PaymentAmount', a.amount)]));
-  return rq('ReceivePaymentAdd', el('ReceivePaymentAdd', [...header, text('ExternalGUID', refs.guid('payment', job.sourceId)), ...applications]), requestId);
+  return rq('ReceivePaymentAdd', el('ReceivePaymentAdd', [...header, text('ExternalGUID', refs.guid('payment', job.sourceId)), ...applications], { defMacro: txnMacro(job.id) }), requestId);
 }
 
 /** Card refunds are ARRefundCreditCard; cash, check and ACH refunds are a check against the credit. */
@@ -55,7 +55,8 @@ export function refundRq(job: BuildJob, refs: BuildRefs, requestId: string): str
   }
   // The check pays the customer from the bank account; its expense line posts to A/R for the
   // customer, and ApplyCheckToTxnAdd links it to the credit it uses up (Intuit's CheckAdd note).
-  if (!refs.arAccountId) {
+  const arLine = arAccountRef(refs, 'AccountRef');
+  if (!arLine) {
     throw new MissingSetting('arAccount', 'A cash or check refund posts to Accounts Receivable: set the company\'s arAccount setting to Sharper\'s A/R account and sync that account first.');
   }
   return rq('CheckAdd', el('CheckAdd', [
@@ -67,7 +68,7 @@ export function refundRq(job: BuildJob, refs: BuildRefs, requestId: string): str
     guid,
     el('ApplyCheckToTxnAdd', [credit, amount('Amount', d.amount)]),
     el('ExpenseLineAdd', [
-      el('AccountRef', text('ListID', refs.arAccountId)),
+      arLine,
       amount('Amount', d.amount),
       idRef(refs, 'CustomerRef', 'customer', d.customer, 'customer'),
     ]),

@@ -1,6 +1,6 @@
 import type { CreditMemoInput, InvoiceInput } from '../../ledger';
 import { el, text } from '../xml';
-import { addOrMod, amount, idRef, rq, taxCode, txnIdOf } from './common';
+import { addOrMod, amount, arAccountRef, idRef, rq, taxCode, txnIdOf, txnMacro } from './common';
 import type { BuildJob, BuildRefs } from './types';
 
 type SalesLine = InvoiceInput['lines'][number];
@@ -43,7 +43,7 @@ function header(d: InvoiceInput | CreditMemoInput, refs: BuildRefs, extra: { ter
   return {
     start: [
       idRef(refs, 'CustomerRef', 'customer', d.customer, 'customer'),
-      refs.arAccountId ? el('ARAccountRef', text('ListID', refs.arAccountId)) : null,
+      arAccountRef(refs, 'ARAccountRef'),
       text('TxnDate', d.date),
       text('RefNumber', d.docNumber, 11),
     ],
@@ -68,12 +68,13 @@ export function invoiceRq(job: BuildJob, refs: BuildRefs, requestId: string): st
     job.existing,
     [...h.start, ...h.end, text('ExternalGUID', refs.guid('invoice', job.sourceId)), ...lines('Add')],
     [...h.start, ...h.end, ...lines('Mod')],
+    { defMacro: txnMacro(job.id) },
   );
   return rq(`Invoice${op}`, xml, requestId);
 }
 
-/** The macro that lets a credit memo's applications use its TxnID in the same message. */
-export const creditMemoMacro = (jobId: number) => `TxnID:cm${jobId}`;
+/** The macro that lets a credit memo's applications (and a refund of it) use its TxnID in the same message. */
+export const creditMemoMacro = txnMacro;
 
 export function creditMemoRq(job: BuildJob, refs: BuildRefs, requestId: string): string {
   const d = job.data as CreditMemoInput;
@@ -86,7 +87,7 @@ export function creditMemoRq(job: BuildJob, refs: BuildRefs, requestId: string):
     job.existing,
     [...h.start, ...h.end, text('ExternalGUID', refs.guid('credit_memo', job.sourceId)), ...lines('Add')],
     [...h.start, ...h.end, ...lines('Mod')],
-    { defMacro: d.applications.length > 0 ? creditMemoMacro(job.id) : undefined },
+    { defMacro: creditMemoMacro(job.id) },
   );
   return rq(`CreditMemo${op}`, xml, requestId);
 }
@@ -100,7 +101,7 @@ export function creditApplicationRq(job: BuildJob, refs: BuildRefs, requestId: s
   if (job.existing || d.applications.length === 0) return null;
   return rq('ReceivePaymentAdd', el('ReceivePaymentAdd', [
     idRef(refs, 'CustomerRef', 'customer', d.customer, 'customer'),
-    refs.arAccountId ? el('ARAccountRef', text('ListID', refs.arAccountId)) : null,
+    arAccountRef(refs, 'ARAccountRef'),
     text('TxnDate', d.date),
     amount('TotalAmount', 0),
     text('Memo', `Credit memo ${d.docNumber} applied`, 4095),

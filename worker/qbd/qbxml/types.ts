@@ -11,6 +11,8 @@ export interface QbRequest {
   jobId: number;
   purpose: RequestPurpose;
   xml: string;
+  /** Records this request refers to by name or macro because an earlier request adds them. */
+  uses?: { jobId: number; kind: RecordKind; id: string; name: string }[];
 }
 
 /** What a builder needs to know about the job it turns into qbXML. */
@@ -23,6 +25,17 @@ export interface BuildJob {
   existing: { qbId: string; qbLock: string | null } | null;
 }
 
+/**
+ * A record added by an earlier request of the same message, before QuickBooks has given it an id:
+ * list elements are referred to by FullName (`Parent:Child` for sub-accounts), transactions by the
+ * TxnID macro their Add defines.
+ */
+export interface EarlierAdd {
+  jobId: number;
+  fullName?: string;
+  macro?: string;
+}
+
 /** Where referenced Sharper records (and the company's mapped settings) live in QuickBooks. */
 export interface BuildRefs {
   /** ListID/TxnID of a Sharper record already in QuickBooks, or null. */
@@ -31,6 +44,10 @@ export interface BuildRefs {
   arAccountId: string | null;
   /** Deterministic ExternalGUID for a record of this company (set once, at Add). */
   guid(kind: RecordKind, sourceId: string): string;
+  /** A record without an id yet that an earlier request of this message adds (see `EarlierAdd`). */
+  earlier?(kind: RecordKind, sourceId: string): EarlierAdd | null;
+  /** The company's A/R account by FullName, when it is added earlier in this message. */
+  arAccountName?: string | null;
 }
 
 export type BuildError =

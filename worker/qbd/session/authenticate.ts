@@ -5,7 +5,8 @@ import {
   recordQbdLoginFailure,
   recordQbdLoginSuccess,
 } from '../../db/qbd-connections';
-import { closeOpenQbdSessions, countQbdReadyJobs, insertQbdSession } from '../../db/qbd-sessions';
+import { closeOpenQbdSessions, insertQbdSession } from '../../db/qbd-sessions';
+import { countReadyJobs } from '../../queue';
 import { DUMMY_HASH, verifyPassword } from '../password';
 import { lockUntil } from '../throttle';
 import { emptyInflight, readInflight, settleInDoubt } from './inflight';
@@ -49,7 +50,7 @@ export async function authenticate({ ctx, username, password }: { ctx: { db: Db;
     await settleInDoubt(ctx, conn.companyId, readInflight(old.inflight), 'The Web Connector session ended before QuickBooks\' answer arrived; Sharper checks QuickBooks for it before sending it again.');
   }
   const ticket = crypto.randomUUID();
-  if ((await countQbdReadyJobs(ctx.db, conn.companyId, nowMs)) === 0) return { ticket, answer: AUTH_NO_WORK };
+  if ((await countReadyJobs({ ctx, companyId: conn.companyId, target: 'qbd' })).ready === 0) return { ticket, answer: AUTH_NO_WORK };
   await insertQbdSession(ctx.db, {
     ticket,
     companyId: conn.companyId,

@@ -1,12 +1,11 @@
 import type { Db } from '../../db/client';
-import { makeInDoubtQbdJobsDue } from '../../db/qbd-sessions';
-import { recordOutcome, type ClaimedJob } from '../../queue';
-import type { RequestPurpose } from '../qbxml/types';
+import { makeInDoubtJobsDue, recordOutcome, type ClaimedJob } from '../../queue';
+import type { QbRequest, RequestPurpose } from '../qbxml/types';
 
 /** What a session holds between calls: claimed jobs, the requests QuickBooks is answering, follow-ups. */
 export interface Inflight {
   jobs: Record<string, ClaimedJob>;
-  sent: { requestId: string; jobId: number; purpose: RequestPurpose }[];
+  sent: { requestId: string; jobId: number; purpose: RequestPurpose; uses?: QbRequest['uses'] }[];
   carry: { jobId: number; purpose: RequestPurpose }[];
   /** Re-reads per job this session, so a record edited in QuickBooks in a loop cannot spin forever. */
   rereads?: Record<string, number>;
@@ -30,6 +29,8 @@ export function readInflight(json: string): Inflight {
 export async function settleInDoubt(ctx: { db: Db; now: Date }, companyId: string, inflight: Inflight, message: string): Promise<number> {
   const jobs = Object.values(inflight.jobs);
   await Promise.all(jobs.map((job) => recordOutcome({ ctx, job, outcome: { kind: 'unknown', code: 'QBWC_ANSWER_LOST', message } })));
-  await makeInDoubtQbdJobsDue(ctx.db, companyId, jobs.map((j) => j.id));
+  // In-doubt Desktop jobs are settled by a read (a query in the next message), so they need not
+  // wait out the retry backoff.
+  await makeInDoubtJobsDue({ ctx, companyId, target: 'qbd', jobIds: jobs.map((j) => j.id) });
   return jobs.length;
 }

@@ -1,14 +1,15 @@
 import { findCompany } from '../../db/companies';
 import type { Db } from '../../db/client';
-import { countQbdReadyJobs, makeInDoubtQbdJobsDue, updateQbdSession } from '../../db/qbd-sessions';
+import { updateQbdSession } from '../../db/qbd-sessions';
 import type { CompanySettings } from '../../companies';
 import type { AccountInput } from '../../ledger';
-import type { ClaimedJob, JobOutcome } from '../../queue';
+import { countReadyJobs, makeInDoubtJobsDue, type ClaimedJob } from '../../queue';
 import { parseQbxmlResponse, type QbResponse } from '../qbxml/response';
 import { SESSION_TTL_MS } from './authenticate';
 import { applyAdopt, applyLookup, applyReread, applyWrite, type Next } from './apply';
 import { readInflight, settleInDoubt, type Inflight } from './inflight';
 import { loadOpenSession } from './load';
+import { redecideMissing, type Answered } from './missing';
 import { settle } from './outcomes';
 import { resolveRefs } from './refs';
 
@@ -60,9 +61,13 @@ export async function receiveResponses({ ctx, input }: { ctx: Ctx; input: Receiv
     return stop(`The answer from QuickBooks could not be read (${parsed.error.reason}); the ${n} records in flight will be checked in QuickBooks on the next run.`, cleared(inflight));
   }
   const next = await applyAll(ctx, session.companyId, inflight, parsed.value, input.response);
-  const remaining = (await countQbdReadyJobs(ctx.db, session.companyId, ctx.now.getTime())) + next.inflight.carry.length;
+  const open = await countReadyJobs({ ctx, companyId: session.companyId, target: 'qbd' });
+  const carried = next.inflight.carry.length;
+  // Waiting dependants count as work left (they travel with their dependencies), but only ready
+  // jobs and follow-ups keep the session going: a dependant of something stuck is not "left".
   const done = session.workDone + next.finished;
-  const percent = remaining === 0 ? 100 : Math.min(99, Math.floor((done * 100) / (done + remaining)));
+  const left = open.ready + open.dependants + carried;
+  const percent = open.ready + carried === 0 ? 100 : Math.min(99, Math.floor((done * 100) / (done + left)));
   const saved = await updateQbdSession(ctx.db, {
     ticket: session.ticket,
     from: 'receive',
@@ -76,7 +81,12 @@ async function applyAll(ctx: Ctx, companyId: string, inflight: Inflight, respons
   const byRequest = new Map(responses.map((r) => [r.requestId, r]));
   const known = new Set(inflight.sent.map((s) => s.requestId));
   const strangers = responses.filter((r) => !known.has(r.requestId)).map((r) => r.requestId || '(none)');
-  const needRefs = inflight.sent.filter((s) => s.purpose === 'lookup' || s.purpose === 'adopt').map((s) => inflight.jobs[s.jobId]).filter(Boolean);
+  // References are resolved only when an answer needs them: lookups, adopts, and 3140s (whose
+  // ListID may name a record Sharper synced that QuickBooks no longer has).
+  const needRefs = inflight.sent
+    .filter((s) => s.purpose === 'lookup' || s.purpose === 'adopt' || (s.purpose === 'write' && byRequest.get(s.requestId)?.statusCode === 3140))
+    .map((s) => inflight.jobs[s.jobId])
+    .filter(Boolean);
   const company = needRefs.length ? await findCompany(ctx.db, companyId) : undefined;
   const refs = needRefs.length ? await resolveRefs(ctx, companyId, needRefs, JSON.parse(company?.settings ?? '{}') as CompanySettings) : null;
   const parentOf = (job: ClaimedJob) => (job.kind === 'account' && (job.data as AccountInput).parent ? (refs?.id('account', (job.data as AccountInput).parent!) ?? null) : null);
@@ -84,7 +94,7 @@ async function applyAll(ctx: Ctx, companyId: string, inflight: Inflight, respons
   const jobs = { ...inflight.jobs };
   const carry: Inflight['carry'] = [];
   const rereads = { ...(inflight.rereads ?? {}) };
-  const outcomes: [ClaimedJob, JobOutcome][] = [];
+  const answered: Answered[] = [];
   for (const s of inflight.sent) {
     if (s.purpose === 'apply') continue;
     const job = jobs[s.jobId];
@@ -103,7 +113,7 @@ async function applyAll(ctx: Ctx, companyId: string, inflight: Inflight, respons
       next = applyReread(job, rs);
     }
     if ('outcome' in next) {
-      outcomes.push([job, next.outcome]);
+      answered.push({ job, rs: s.purpose === 'write' ? rs : undefined, uses: s.uses ?? [], outcome: next.outcome });
       delete jobs[job.id];
     } else {
       if (next.followUp === 'reread') rereads[job.id] = (rereads[job.id] ?? 0) + 1;
@@ -111,10 +121,12 @@ async function applyAll(ctx: Ctx, companyId: string, inflight: Inflight, respons
       carry.push({ jobId: job.id, purpose: next.followUp });
     }
   }
+  const synced = new Set(answered.filter((a) => a.outcome.kind === 'synced').map((a) => a.job.id));
+  await redecideMissing(ctx, companyId, answered, synced, refs?.owner ?? null);
   const excerpt = raw.length > 4000 ? undefined : raw;
-  await Promise.all(outcomes.map(([job, outcome]) => settle(ctx, job, outcome, { response: excerpt })));
-  const lost = outcomes.filter(([, o]) => o.kind === 'unknown').map(([j]) => j);
-  await makeInDoubtQbdJobsDue(ctx.db, companyId, lost.map((j) => j.id));
+  await Promise.all(answered.map((a) => settle(ctx, a.job, a.outcome, { response: excerpt })));
+  const lost = answered.filter((a) => a.outcome.kind === 'unknown').map((a) => a.job);
+  await makeInDoubtJobsDue({ ctx, companyId, target: 'qbd', jobIds: lost.map((j) => j.id) });
   const note = strangers.length ? `Ignored ${strangers.length} answer(s) with request ids this session never sent: ${strangers.slice(0, 5).join(', ')}.` : null;
-  return { finished: outcomes.length, inflight: { jobs, sent: [], carry, rereads } satisfies Inflight, note };
+  return { finished: answered.length, inflight: { jobs, sent: [], carry, rereads } satisfies Inflight, note };
 }

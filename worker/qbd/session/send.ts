@@ -11,6 +11,7 @@ import { SESSION_TTL_MS } from './authenticate';
 import { readHostReport, sameCompanyFile } from './hcp';
 import { readInflight, settleInDoubt, type Inflight } from './inflight';
 import { loadOpenSession } from './load';
+import { EarlierAdds } from './earlier';
 import { buildErrorOutcome, settle } from './outcomes';
 import { resolveRefs } from './refs';
 
@@ -53,13 +54,17 @@ async function openExchange(ctx: Ctx, session: QbdSessionRow, input: SendRequest
   return version;
 }
 
-/** Builds one step for each job; jobs that cannot be sent are settled here and left out. */
-async function buildSteps(ctx: Ctx, companyId: string, steps: { job: ClaimedJob; purpose: RequestPurpose }[], settings: CompanySettings) {
+/**
+ * Builds one step for each job, in order; a job may refer to a record an earlier step adds (see
+ * `EarlierAdds`). Jobs that cannot be sent are settled here and left out.
+ */
+async function buildSteps(ctx: Ctx, companyId: string, steps: { job: ClaimedJob; purpose: RequestPurpose }[], settings: CompanySettings, earlier: EarlierAdds) {
   const refs = await resolveRefs(ctx, companyId, steps.map((s) => s.job), settings);
   const requests: QbRequest[] = [];
   const kept = new Set<number>();
   for (const { job, purpose } of steps) {
-    const built = buildJobRequests(job, refs, purpose);
+    const uses: NonNullable<QbRequest['uses']> = [];
+    const built = buildJobRequests(job, earlier.refsFor(refs, settings.arAccount, uses), purpose);
     if (!built.ok) {
       await settle(ctx, job, buildErrorOutcome(job, built.error));
       continue;
@@ -68,8 +73,9 @@ async function buildSteps(ctx: Ctx, companyId: string, steps: { job: ClaimedJob;
       await settle(ctx, job, { kind: 'synced', qbId: job.existing?.qbId ?? null, message: 'It was never in QuickBooks, so there was nothing to remove.' });
       continue;
     }
-    requests.push(...built.value);
+    requests.push(...built.value.map((r) => (uses.length ? { ...r, uses } : r)));
     kept.add(job.id);
+    if (purpose === 'write') earlier.add(job);
   }
   return { requests, kept };
 }
@@ -81,7 +87,7 @@ const firstStep = (job: ClaimedJob): RequestPurpose => (job.inDoubt && job.actio
  * sendRequestXML: one qbXML message of up to 50 requests — follow-ups from the last answer
  * first, then newly claimed jobs in dependency order. "" means nothing to send (see lastError).
  */
-export async function sendRequests({ ctx, input }: { ctx: Ctx; input: SendRequestInput }): Promise<string> {
+export async function sendRequests({ ctx, input, maxRequests = MAX_REQUESTS_PER_MESSAGE }: { ctx: Ctx; input: SendRequestInput; maxRequests?: number }): Promise<string> {
   const session = await loadOpenSession(ctx, input.ticket);
   if (!session) return '';
   let inflight = readInflight(session.inflight);
@@ -101,7 +107,7 @@ export async function sendRequests({ ctx, input }: { ctx: Ctx; input: SendReques
   }
   const company = await findCompany(ctx.db, session.companyId);
   const settings = JSON.parse(company?.settings ?? '{}') as CompanySettings;
-  const { requests, inflight: next } = await collectRequests(ctx, session.companyId, inflight, settings);
+  const { requests, inflight: next } = await collectRequests(ctx, session.companyId, inflight, settings, maxRequests);
   inflight = next;
   const patch = {
     qbxmlVersion: versionText(version),
@@ -113,7 +119,7 @@ export async function sendRequests({ ctx, input }: { ctx: Ctx; input: SendReques
     await updateQbdSession(ctx.db, { ticket: session.ticket, from: 'send', patch: { ...patch, lastError: 'Nothing left to send right now; records that need attention are listed in the sync log.', inflight: JSON.stringify(inflight) }, now: ctx.now.toISOString() });
     return '';
   }
-  inflight.sent = requests.map((r) => ({ requestId: r.requestId, jobId: r.jobId, purpose: r.purpose }));
+  inflight.sent = requests.map((r) => ({ requestId: r.requestId, jobId: r.jobId, purpose: r.purpose, ...(r.uses && { uses: r.uses }) }));
   const saved = await updateQbdSession(ctx.db, {
     ticket: session.ticket,
     from: 'send',
@@ -127,26 +133,32 @@ export async function sendRequests({ ctx, input }: { ctx: Ctx; input: SendReques
   return qbxmlMessage(requests.map((r) => r.xml), version);
 }
 
-/** Carried follow-ups, then new claims, until 50 requests or the size bound. */
-async function collectRequests(ctx: Ctx, companyId: string, inflight: Inflight, settings: CompanySettings) {
+/**
+ * Carried follow-ups, then new claims (with the waiting jobs whose dependencies are claimed with
+ * them, placed after those), until `maxRequests` or the size bound. Once one request does not fit,
+ * everything after it waits for the next message too, so a request never names an Add that was
+ * left out.
+ */
+async function collectRequests(ctx: Ctx, companyId: string, inflight: Inflight, settings: CompanySettings, maxRequests: number) {
   const steps = inflight.carry.map((c) => ({ job: inflight.jobs[c.jobId], purpose: c.purpose })).filter((s) => s.job);
   const requests: QbRequest[] = [];
   const jobs: Record<string, ClaimedJob> = {};
+  const earlier = new EarlierAdds();
   let carry: Inflight['carry'] = [];
-  for (let round = 0; round < 3 && requests.length < MAX_REQUESTS_PER_MESSAGE; round++) {
-    const room = MAX_REQUESTS_PER_MESSAGE - requests.length - steps.length;
+  for (let round = 0; round < 3 && requests.length < maxRequests && carry.length === 0; round++) {
+    const room = maxRequests - requests.length - steps.length;
     if (room > 0) {
-      const claimed = await claimJobs({ ctx, companyId, target: 'qbd', limit: room });
+      const claimed = await claimJobs({ ctx, companyId, target: 'qbd', limit: room, withDependants: true });
       steps.push(...claimed.map((job) => ({ job, purpose: firstStep(job) })));
     }
     if (steps.length === 0) break;
     const batch = steps.splice(0);
     const byId = new Map(batch.map((s) => [s.job.id, s.job]));
-    const built = await buildSteps(ctx, companyId, batch, settings);
+    const built = await buildSteps(ctx, companyId, batch, settings, earlier);
     let size = requests.reduce((n, r) => n + r.xml.length, 0);
     for (const r of built.requests) {
       jobs[r.jobId] = byId.get(r.jobId) as ClaimedJob;
-      if (requests.length >= MAX_REQUESTS_PER_MESSAGE || size + r.xml.length > MAX_MESSAGE_CHARS) {
+      if (carry.length > 0 || requests.length >= maxRequests || size + r.xml.length > MAX_MESSAGE_CHARS) {
         if (!carry.some((c) => c.jobId === r.jobId)) carry.push({ jobId: r.jobId, purpose: r.purpose === 'apply' ? 'write' : r.purpose });
         continue;
       }

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { call, desktopMarina, jobs, newCompanyFile, runQbwc, syncUntilDone, type DesktopMarina } from './qbwc-support';
+
+/** A new customer and an invoice for them, as Sharper would push them after the first sync. */
+function newCustomerWithInvoice(n: number, withInvoice = true) {
+  const customer = { kind: 'customer', id: `C-N${n}`, data: { name: `Newcomer, Pat (C-N${n})`, email: `pat${n}@example.com`, taxable: false } };
+  const invoice = {
+    kind: 'invoice',
+    id: `INV-N${n}`,
+    data: {
+      customer: `C-N${n}`,
+      date: '2026-04-02',
+      dueDate: '2026-04-16',
+      docNumber: `N${n}`,
+      lines: [{ item: 'P-PUMP', description: 'Pump-out', quantity: '1', rate: '25.00', amount: '25.00', taxable: false }],
+      tax: '0.00',
+      total: '25.00',
+    },
+  };
+  return withInvoice ? [customer, invoice] : [customer];
+}
+
+async function push(m: DesktopMarina, records: unknown[]) {
+  const res = await call('POST', `/v1/companies/${m.id}/records/bulk`, m.mms, { records });
+  expect(res.status).toBe(200);
+}
+
+/** The qbXML messages a run sent, in order. */
+const messages = (run: Awaited<ReturnType<typeof runQbwc>>) =>
+  run.transcript.filter((t) => t.method === 'sendRequestXML' && typeof t.result === 'string' && t.result !== '').map((t) => t.result as string);
+
+const job = async (m: DesktopMarina, kind: string, id: string) => (await jobs(m, `&kind=${kind}`)).filter((j) => j.record.id === id).at(-1)!;
+
+describe('Web Connector: dependencies in the same message', () => {
+  it('a new customer and its invoice travel in one message; the invoice names the customer by FullName', async () => {
+    const m = await desktopMarina(2);
+    const qb = newCompanyFile();
+    await syncUntilDone(m, qb);
+    await push(m, newCustomerWithInvoice(1));
+    const run = await runQbwc(m, qb);
+    expect(run.status).toBe('done');
+    const sent = messages(run);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatch(/<CustomerAdd>.*<\/CustomerAdd>.*<InvoiceAdd[^>]*><CustomerRef><FullName>Newcomer, Pat \(C-N1\)<\/FullName><\/CustomerRef>/s);
+    const cust = qb.findList('Customer', 'Newcomer, Pat (C-N1)')!;
+    const [inv] = qb.findTxnsByRefNumber('Invoice', 'N1');
+    expect(inv.entityId).toBe(cust.listId);
+    expect((await job(m, 'invoice', 'INV-N1')).state).toBe('synced');
+    expect((await job(m, 'customer', 'C-N1')).qbId).toBe(cust.listId);
+  });
+
+  it('the whole demo backlog needs no more round trips than ceil(N/50) + 2', async () => {
+    const m = await desktopMarina(12);
+    const qb = newCompanyFile();
+    const runs = await syncUntilDone(m, qb);
+    const all = await jobs(m);
+    const sent = runs.flatMap((r) => messages(r));
+    expect(sent.length).toBeLessThanOrEqual(Math.ceil(all.length / 50) + 2);
+    expect(all.filter((j) => j.state === 'synced').length).toBe(all.length - 1); // one held by the planner
+  });
+
+  it('a dependency failing inside the message leaves its dependant waiting for it; both sync next time', async () => {
+    const m = await desktopMarina(1);
+    const qb = newCompanyFile();
+    await syncUntilDone(m, qb);
+    await push(m, newCustomerWithInvoice(2));
+    // The CustomerAdd (first request of the message) is refused; the invoice then names a customer QuickBooks lacks.
+    qb.faults.statusNextRequests(1, { code: 3180, severity: 'Error', message: 'There was an error when saving a Customer.  QuickBooks error message: The name field is not valid.' });
+    const first = await runQbwc(m, qb);
+    expect(messages(first)).toHaveLength(1);
+    const customer = await job(m, 'customer', 'C-N2');
+    expect(customer.state).toBe('failed');
+    const invoice = await job(m, 'invoice', 'INV-N2');
+    expect(invoice.state).toBe('waiting');
+    expect(invoice.message).toMatch(/waits for customer C-N2/);
+    expect(qb.findTxnsByRefNumber('Invoice', 'N2')).toHaveLength(0);
+
+    const requeued = await call('POST', `/v1/companies/${m.id}/jobs/${customer.id}/requeue`, m.operator, {});
+    expect(requeued.status).toBe(200);
+    const second = await runQbwc(m, qb);
+    expect(second.status).toBe('done');
+    expect(messages(second)).toHaveLength(1);
+    expect((await job(m, 'customer', 'C-N2')).state).toBe('synced');
+    expect((await job(m, 'invoice', 'INV-N2')).state).toBe('synced');
+    expect(qb.findTxnsByRefNumber('Invoice', 'N2')).toHaveLength(1);
+  });
+
+  it('a customer deleted in QuickBooks is added again and the new invoice for it goes through', async () => {
+    const m = await desktopMarina(1);
+    const qb = newCompanyFile();
+    await push(m, newCustomerWithInvoice(3, false));
+    await syncUntilDone(m, qb);
+    const before = qb.findList('Customer', 'Newcomer, Pat (C-N3)')!;
+    expect(before).toBeTruthy();
+    qb.processRequest(
+      `<?xml version="1.0" encoding="utf-8"?><?qbxml version="13.0"?><QBXML><QBXMLMsgsRq onError="stopOnError"><ListDelRq requestID="del"><ListDelType>Customer</ListDelType><ListID>${before.listId}</ListID></ListDelRq></QBXMLMsgsRq></QBXML>`,
+    );
+    expect(qb.findList('Customer', 'Newcomer, Pat (C-N3)')).toBeUndefined();
+
+    await push(m, newCustomerWithInvoice(3).slice(1));
+    const runs = await syncUntilDone(m, qb);
+    expect(runs[0].status).toBe('done');
+    const after = qb.findList('Customer', 'Newcomer, Pat (C-N3)')!;
+    expect(after.listId).not.toBe(before.listId);
+    expect(qb.findTxnsByRefNumber('Invoice', 'N3')).toHaveLength(1);
+    const invoice = await job(m, 'invoice', 'INV-N3');
+    expect(invoice.state).toBe('synced');
+    // It went by the old ListID first, got 3140, and waited while the customer was added anew.
+    const detail = await call('GET', `/v1/companies/${m.id}/jobs/${invoice.id}`, m.operator);
+    const outcomes = detail.json.attemptHistory.map((a: { outcome: string; message: string | null }) => `${a.outcome}: ${a.message}`);
+    expect(outcomes.some((o: string) => /^waiting: .*no longer has it/.test(o))).toBe(true);
+    const customer = await job(m, 'customer', 'C-N3');
+    expect(customer.state).toBe('synced');
+    expect(customer.qbId).toBe(after.listId);
+    expect(qb.lists('Customer').filter((c) => c.name === 'Newcomer, Pat (C-N3)')).toHaveLength(1);
+  });
+});
