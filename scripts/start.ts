@@ -2,6 +2,7 @@
  * `npm start`: the local demo. Applies migrations to the local D1, starts the QBO simulator and
  * the Worker (workerd via wrangler dev), seeds a demo marina once, and prints URLs and tokens.
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { demoCompanyOperations } from '../test/fixtures/demo-company';
@@ -18,6 +19,8 @@ interface DemoCredentials {
   mmsKey: string;
   viewerToken: string;
   operatorToken: string;
+  /** The same marina on QuickBooks Desktop, synced by `npm run qbwc` (the Web Connector simulator). */
+  desktop?: { companyId: string; mmsKey: string; operatorToken: string; qbwcPassword: string };
 }
 
 // The Worker's JSON answers are read loosely here: this script only prints and forwards them.
@@ -33,11 +36,34 @@ async function call(method: string, url: string, token: string, body?: unknown):
   return json;
 }
 
+/** The Desktop twin: same records, a random Web Connector password (saved with the other demo secrets). */
+async function seedDesktopDemo(adminToken: string): Promise<NonNullable<DemoCredentials['desktop']>> {
+  const company = await call('POST', '/v1/admin/companies', adminToken, {
+    name: 'Harbor Point Marina (Desktop)',
+    accountingSystem: 'qbd',
+    closingDate: '2025-12-31',
+    settings: { arAccount: 'A-1100', undepositedFundsAccount: 'A-1200', defaultIncomeAccount: 'A-4000' },
+  });
+  const mms = await call('POST', `/v1/admin/companies/${company.id}/mms-keys`, adminToken, { label: 'Sharper MMS (demo)' });
+  const operator = await call('POST', `/v1/admin/companies/${company.id}/user-tokens`, adminToken, { label: 'Demo controller', role: 'operator' });
+  const result = await call('POST', `/v1/companies/${company.id}/records/bulk`, mms.secret, { records: demoCompanyOperations() });
+  const qbwcPassword = randomBytes(18).toString('base64url');
+  await call('PUT', `/v1/companies/${company.id}/qbd/password`, operator.secret, { password: qbwcPassword });
+  console.log(`Seeded ${result.summary.accepted} records for ${company.name}.`);
+  return { companyId: company.id, mmsKey: mms.secret, operatorToken: operator.secret, qbwcPassword };
+}
+
 async function seedDemo(adminToken: string): Promise<DemoCredentials> {
   if (existsSync(CREDENTIALS_FILE)) {
     const saved = JSON.parse(readFileSync(CREDENTIALS_FILE, 'utf8')) as DemoCredentials;
     const companies = await call('GET', '/v1/admin/companies', adminToken);
-    if (companies.companies.some((c: { id: string }) => c.id === saved.companyId)) return saved;
+    const ids = new Set(companies.companies.map((c: { id: string }) => c.id));
+    if (ids.has(saved.companyId)) {
+      if (saved.desktop && ids.has(saved.desktop.companyId)) return saved;
+      const withDesktop = { ...saved, desktop: await seedDesktopDemo(adminToken) };
+      writeFileSync(CREDENTIALS_FILE, JSON.stringify(withDesktop, null, 2), { mode: 0o600 });
+      return withDesktop;
+    }
   }
   const company = await call('POST', '/v1/admin/companies', adminToken, {
     name: 'Harbor Point Marina & RV Resort',
@@ -52,7 +78,7 @@ async function seedDemo(adminToken: string): Promise<DemoCredentials> {
   const ops = demoCompanyOperations();
   const result = await call('POST', `/v1/companies/${company.id}/records/bulk`, mms.secret, { records: ops });
   console.log(`Seeded ${result.summary.accepted} records (${result.summary.rejected} rejected) for ${company.name}.`);
-  const creds = { companyId: company.id, mmsKey: mms.secret, viewerToken: viewer.secret, operatorToken: operator.secret };
+  const creds = { companyId: company.id, mmsKey: mms.secret, viewerToken: viewer.secret, operatorToken: operator.secret, desktop: await seedDesktopDemo(adminToken) };
   mkdirSync(path.dirname(CREDENTIALS_FILE), { recursive: true });
   writeFileSync(CREDENTIALS_FILE, JSON.stringify(creds, null, 2), { mode: 0o600 });
   return creds;
@@ -89,6 +115,9 @@ Sharper Sync is running.
   API document      ${WORKER}/openapi.json
   QBO simulator     http://127.0.0.1:${QBO_SIM_PORT}
   Demo company      ${co}  (Harbor Point Marina & RV Resort, QuickBooks Online)
+  Desktop company   ${creds.desktop!.companyId}  (Harbor Point Marina (Desktop), QuickBooks Desktop)
+    .qwc file       curl -s -H "authorization: Bearer ${creds.desktop!.operatorToken}" http://localhost:${WORKER_PORT}/v1/companies/${creds.desktop!.companyId}/qbd/connection.qwc
+    Web Connector   password ${creds.desktop!.qbwcPassword}   (npm run qbwc syncs it into a simulated company file)
 
   Admin token       ${vars.ADMIN_TOKEN}          (from .dev.vars)
   MMS API key       ${creds.mmsKey}
