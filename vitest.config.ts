@@ -11,7 +11,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['worker/**/*.test.ts', 'test/sim/**/*.test.ts', 'test/node/**/*.test.ts'],
+          include: ['worker/**/*.test.ts', 'test/sim/**/*.test.ts', 'test/node/**/*.test.ts', 'extension/lib/**/*.test.ts'],
           globalSetup: ['./test/global/dev-worker.ts'],
           testTimeout: 30_000,
         },

@@ -7,6 +7,7 @@ import { buildOpenApiDocument } from './http/openapi';
 import { adminRoutes } from './http/routes/admin';
 import { appUiRoutes } from './http/routes/app-ui';
 import { companyRoutes } from './http/routes/companies';
+import { extensionRoutes } from './http/routes/extension';
 import { jobRoutes } from './http/routes/jobs';
 import { qbdSettingsRoutes } from './http/routes/qbd-settings';
 import { qbwcRoutes } from './http/routes/qbwc';
@@ -38,6 +39,7 @@ export const app = new Hono<AppEnv>()
   .route('/qbwc', qbwcRoutes)
   .route('/v1/companies/:companyId/qbo', qboRoutes)
   .route('/v1/qbo', qboPublicRoutes)
+  .route('/v1/extension', extensionRoutes)
   .route('/v1/companies/:companyId/reconciliation', reconRoutes)
   .route('/app', appUiRoutes);
 

@@ -10,3 +10,4 @@ export { qboDriftTable } from './qbo-drift';
 export { qboUsageTable } from './qbo-usage';
 export { qbdConnectionsTable } from './qbd-connections';
 export { qbdSessionsTable } from './qbd-sessions';
+export { extensionOverridesTable } from './extension-overrides';
