@@ -1,0 +1,108 @@
+/**
+ * `npm run proof`: a marina year through the real Worker (workerd, local D1) into the QBO
+ * simulator via the cron path and into the QuickBooks Desktop simulator via the Web Connector,
+ * under a fault schedule; then per path: accepted, synced, held, failed (with reasons),
+ * duplicates, lost, AR by customer against Sharper's to the cent, calls used, wall time.
+ * `PROOF_SEED`, `PROOF_CUSTOMERS`, `PROOF_MONTHS` tune it.
+ */
+import { startQboSimulator } from '../../test/sim/qbo';
+import { generateMarinaYear } from '../../test/fixtures/marina-year';
+import { causes, client, counts, createCompany, push, startWorker } from './harness';
+import { QBD_FAULTS, connectQbd, qbdBooks, webConnectorUntilDone } from './qbd-path';
+import { QBO_FAULTS, connectQbo, cronUntilSettled, qboBooks } from './qbo-path';
+
+const SEED = Number(process.env.PROOF_SEED ?? 2026);
+const CUSTOMERS = Number(process.env.PROOF_CUSTOMERS ?? 220);
+const MONTHS = Number(process.env.PROOF_MONTHS ?? 12);
+
+const fmt = (c: number) => `${c < 0 ? '-' : ''}${Math.floor(Math.abs(c) / 100)}.${String(Math.abs(c) % 100).padStart(2, '0')}`;
+
+function compareAr(sharper: Map<string, number>, qb: Map<string, number>) {
+  const ids = new Set([...sharper.keys(), ...qb.keys()]);
+  const diffs: string[] = [];
+  let unexplained = 0;
+  for (const id of ids) {
+    const d = (sharper.get(id) ?? 0) - (qb.get(id) ?? 0);
+    if (d !== 0) {
+      diffs.push(`${id}: Sharper ${fmt(sharper.get(id) ?? 0)}, QuickBooks ${fmt(qb.get(id) ?? 0)}`);
+      unexplained += Math.abs(d);
+    }
+  }
+  return { customers: ids.size, differing: diffs.length, unexplainedCents: unexplained, examples: diffs.slice(0, 5) };
+}
+
+async function main() {
+  const t0 = performance.now();
+  const year = generateMarinaYear({ seed: SEED, customers: CUSTOMERS, months: MONTHS });
+  const sim = await startQboSimulator();
+  const worker = await startWorker(sim.url);
+  const call = client(worker.url);
+  try {
+    const qboCo = await createCompany(call, worker.adminToken, 'Harbor Point Marina (QBO proof)', 'qbo');
+    const qbdCo = await createCompany(call, worker.adminToken, 'Harbor Point Marina (QBD proof)', 'qbd');
+    const realm = await connectQbo(call, worker.url, qboCo, sim.state);
+    const desktop = await connectQbd(call, worker.url, qbdCo);
+    const acc = { qbo: 0, qbd: 0 };
+    const rejected: string[] = [];
+    const timing = { qbo: 0, qbd: 0 };
+    let roundTrips = 0;
+    let sessions = 0;
+    let cronRuns = 0;
+    for (const month of year.months) {
+      for (const [phase, ops] of [['month', month.operations], ['after sync', month.afterSync]] as const) {
+        if (!ops.length) continue;
+        const [a, b] = await Promise.all([push(call, qboCo, ops), push(call, qbdCo, ops)]);
+        acc.qbo += a.accepted;
+        acc.qbd += b.accepted;
+        rejected.push(...a.rejected);
+        const qboFault = phase === 'month' ? QBO_FAULTS.find((f) => f.month === month.month) : undefined;
+        qboFault?.apply(sim.state, realm);
+        let t = performance.now();
+        cronRuns += await cronUntilSettled(call, worker.url, qboCo, { concurrent: qboFault?.concurrentCron });
+        timing.qbo += performance.now() - t;
+        const qbdFault = phase === 'month' ? QBD_FAULTS.find((f) => f.month === month.month) : undefined;
+        t = performance.now();
+        const wc = await webConnectorUntilDone(desktop, qbdFault?.faults(desktop.company) ?? []);
+        timing.qbd += performance.now() - t;
+        roundTrips += wc.roundTrips;
+        sessions += wc.sessions;
+      }
+      process.stdout.write(`month ${month.month} done (${((performance.now() - t0) / 1000).toFixed(0)} s)\n`);
+    }
+    // One last quiet round, as the next hour's cron and the next Web Connector click would do.
+    cronRuns += await cronUntilSettled(call, worker.url, qboCo);
+    const wc = await webConnectorUntilDone(desktop);
+    roundTrips += wc.roundTrips;
+    sessions += wc.sessions;
+
+    console.log(`\nProof: seed ${SEED}, ${CUSTOMERS} customers, ${MONTHS} months; wall time ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(`Fault schedule (QBO): ${QBO_FAULTS.filter((f) => f.month <= MONTHS).map((f) => `m${f.month} ${f.name}`).join('; ')}`);
+    console.log(`Fault schedule (QBD): ${QBD_FAULTS.filter((f) => f.month <= MONTHS).map((f) => `m${f.month} ${f.name}`).join('; ')}`);
+    if (rejected.length) console.log(`Rejected by the API: ${rejected.length} (e.g. ${rejected.slice(0, 3).join(' | ')})`);
+    const qbo = qboBooks(sim.state, realm);
+    const qbd = qbdBooks(desktop.company);
+    for (const [name, co, books, extra] of [
+      ['QuickBooks Online', qboCo, qbo, `cron runs ${cronRuns}; API requests ${qbo.requests}; metered read calls ${qbo.reads}; path time ${(timing.qbo / 1000).toFixed(1)} s`],
+      ['QuickBooks Desktop', qbdCo, qbd, `Web Connector sessions ${sessions}; round trips ${roundTrips}; qbXML requests ${qbd.requests}; path time ${(timing.qbd / 1000).toFixed(1)} s`],
+    ] as const) {
+      const c = await counts(call, co);
+      const lost = (c.queued ?? 0) + (c.waiting ?? 0) + (c.sending ?? 0);
+      const ar = compareAr(year.arByCustomer, books.arByCustomer);
+      console.log(`\n== ${name} ==`);
+      console.log(`records accepted ${name.includes('Online') ? acc.qbo : acc.qbd}; jobs synced ${c.synced}, held ${c.held}, failed ${c.failed}, superseded ${c.superseded}`);
+      for (const line of await causes(call, co)) console.log(`  ${line}`);
+      console.log(`duplicates in QuickBooks: ${books.duplicates.length}${books.duplicates.length ? ` (${books.duplicates.slice(0, 5).join(', ')})` : ''}`);
+      console.log(`lost (accepted, neither synced nor visibly held/failed): ${lost}`);
+      console.log(`AR by customer: ${ar.customers} customers, ${ar.differing} differ, ${fmt(ar.unexplainedCents)} in absolute differences${ar.examples.length ? `; e.g. ${ar.examples.join(' | ')}` : ''}`);
+      console.log(extra);
+    }
+  } finally {
+    await worker.stop();
+    await sim.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

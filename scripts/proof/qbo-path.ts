@@ -1,0 +1,71 @@
+import { createRealm, expireAccessTokens, getStats, listEntities, scheduleFault, type SimState } from '../../test/sim/qbo';
+import { openReceivables } from '../../test/sim/qbo/reports/ledger';
+import type { Call, ProofCompany } from './harness';
+import { counts } from './harness';
+
+/** The QBO faults of the schedule, one set per month (index = month − 1). */
+export const QBO_FAULTS: { month: number; name: string; apply: (s: SimState, realm: string) => void; concurrentCron?: boolean }[] = [
+  { month: 2, name: 'lost responses after commit (2 batches)', apply: (s, realm) => void scheduleFault(s, { match: { realmId: realm, operation: 'batch' }, action: { kind: 'lost-response', mode: 'abort' }, times: 2 }) },
+  { month: 3, name: '429 storm (6 requests)', apply: (s, realm) => void scheduleFault(s, { match: { realmId: realm }, action: { kind: 'http', status: 429 }, times: 6 }) },
+  { month: 4, name: '5xx (3 × 503)', apply: (s, realm) => void scheduleFault(s, { match: { realmId: realm, operation: 'batch' }, action: { kind: 'http', status: 503 }, times: 3 }) },
+  { month: 5, name: 'access token expired mid-run + two crons refreshing at once', apply: (s, realm) => void expireAccessTokens(s, realm), concurrentCron: true },
+  { month: 6, name: 'overlapping cron runs', apply: () => undefined, concurrentCron: true },
+  { month: 7, name: 'lost responses (502 after commit, 3)', apply: (s, realm) => void scheduleFault(s, { match: { realmId: realm, operation: 'batch' }, action: { kind: 'lost-response', mode: '502' }, times: 3 }) },
+];
+
+export async function connectQbo(call: Call, worker: string, co: ProofCompany, sim: SimState): Promise<string> {
+  const realm = createRealm(sim, {}).id;
+  const started = await call('GET', `/v1/companies/${co.id}/qbo/connect?environment=sandbox&format=json`, co.operator);
+  if (started.status !== 200) throw new Error(`connect: ${started.text}`);
+  const url = new URL(started.json.authorizeUrl);
+  url.searchParams.set('realmId', realm);
+  const consent = await fetch(url, { redirect: 'manual' });
+  const back = new URL(consent.headers.get('location')!);
+  const done = await fetch(`${worker}/v1/qbo/oauth/callback${back.search}`);
+  if (!done.ok) throw new Error(`callback: ${done.status} ${await done.text()}`);
+  return realm;
+}
+
+/** Runs the hourly cron until nothing is left to send (or `maxRuns`), as Cloudflare would. */
+export async function cronUntilSettled(call: Call, worker: string, co: ProofCompany, opts: { concurrent?: boolean; maxRuns?: number } = {}) {
+  let runs = 0;
+  for (; runs < (opts.maxRuns ?? 40); runs++) {
+    const trigger = () => fetch(`${worker}/cdn-cgi/handler/scheduled?cron=0+*+*+*+*`).then((r) => r.text());
+    await (opts.concurrent && runs === 0 ? Promise.all([trigger(), trigger()]) : trigger());
+    const c = await counts(call, co);
+    if ((c.queued ?? 0) === 0 && (c.sending ?? 0) === 0) break;
+  }
+  return runs + 1;
+}
+
+export interface QbBooks {
+  arByCustomer: Map<string, number>;
+  duplicates: string[];
+  requests: number;
+  reads: number;
+}
+
+const sharperIdOf = (displayName: string) => displayName.replace(/^Customer /, '').replace(/ \(deleted\)$/, '');
+
+/** What the simulated QBO company holds: AR by customer, duplicate Sharper records, calls used. */
+export function qboBooks(sim: SimState, realm: string): QbBooks {
+  const customers = new Map(listEntities(sim, realm, 'Customer').map((c) => [String(c.Id), sharperIdOf(String(c.DisplayName))]));
+  const ar = new Map<string, number>();
+  for (const item of openReceivables(sim.realms.get(realm)!, '2999-12-31')) {
+    const id = customers.get(item.customerId) ?? `QBO customer ${item.customerId}`;
+    ar.set(id, (ar.get(id) ?? 0) + item.openCents);
+  }
+  const duplicates: string[] = [];
+  for (const entity of ['Invoice', 'Payment', 'CreditMemo', 'RefundReceipt', 'JournalEntry', 'Customer', 'Item', 'Account']) {
+    const seen = new Map<string, number>();
+    for (const e of listEntities(sim, realm, entity)) {
+      const note = /Sharper \w+ (\S+)/.exec(String(e.PrivateNote ?? e.Notes ?? ''))?.[1];
+      const key = note ?? (entity === 'Invoice' || entity === 'CreditMemo' ? String(e.DocNumber) : entity === 'Customer' ? String(e.DisplayName) : entity === 'Item' || entity === 'Account' ? String(e.Name) : undefined);
+      if (!key) continue;
+      seen.set(key, (seen.get(key) ?? 0) + 1);
+    }
+    for (const [key, n] of seen) if (n > 1) duplicates.push(`${entity} ${key} × ${n}`);
+  }
+  const stats = getStats(sim, realm) as { requests: number; meteredReads: number };
+  return { arByCustomer: ar, duplicates, requests: stats.requests, reads: stats.meteredReads };
+}
