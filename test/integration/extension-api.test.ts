@@ -1,3 +1,4 @@
+import { SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { ADMIN, api, invoice, put, seedLists, setupCompany, type TestCompany } from './helpers';
 
@@ -144,6 +145,10 @@ describe('extension CORS, selectors and the test seed', () => {
     const ok = await pre(EXTENSION_ORIGIN);
     expect(ok.headers.get('access-control-allow-origin')).toBe(EXTENSION_ORIGIN);
     expect(ok.headers.get('access-control-allow-headers')).toMatch(/authorization/);
+    // Errors carry the header too, so the extension can show the Worker's message.
+    const denied = await SELF.fetch('http://sync.test/v1/extension/summary', { headers: { origin: EXTENSION_ORIGIN } });
+    expect(denied.status).toBe(401);
+    expect(denied.headers.get('access-control-allow-origin')).toBe(EXTENSION_ORIGIN);
     const page = await pre('https://c1.qbo.intuit.com');
     expect(page.headers.get('access-control-allow-origin')).toBeNull();
   });
@@ -163,6 +168,5 @@ describe('extension CORS, selectors and the test seed', () => {
 });
 
 async function SELFfetch(method: string, origin: string) {
-  const { SELF } = await import('cloudflare:test');
   return SELF.fetch('http://sync.test/v1/extension/summary', { method, headers: { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' } });
 }

@@ -8,6 +8,7 @@ export { qboOauthStatesTable } from './qbo-oauth-states';
 export { qboRequestsTable, qboRequestJobsTable } from './qbo-requests';
 export { qboDriftTable } from './qbo-drift';
 export { qboUsageTable } from './qbo-usage';
+export { qboWebhookEventsTable } from './qbo-webhook-events';
 export { qbdConnectionsTable } from './qbd-connections';
 export { qbdSessionsTable } from './qbd-sessions';
 export { extensionOverridesTable } from './extension-overrides';
