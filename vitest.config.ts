@@ -25,6 +25,7 @@ export default defineConfig({
                 TEST_MIGRATIONS: await readD1Migrations(path.join(import.meta.dirname, 'migrations')),
                 ADMIN_TOKEN: 'test-admin-token',
                 ENCRYPTION_KEY: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=',
+                TEST_SUPPORT: 'enabled',
                 QBO_CLIENT_SECRET: 'sim-client-secret',
                 QBO_WEBHOOK_VERIFIER: 'test-webhook-verifier',
                 QBO_RETRY_BASE_MS: '5',

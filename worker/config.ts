@@ -13,6 +13,8 @@ const base64Key = z
 const envSchema = z.object({
   ADMIN_TOKEN: z.string().min(16, 'ADMIN_TOKEN must be at least 16 characters (set it with `wrangler secret put ADMIN_TOKEN`)'),
   ENVIRONMENT: z.string().default('production'),
+  /** Only the test harness sets this (`--var TEST_SUPPORT:enabled`); never set it in a deployment. */
+  TEST_SUPPORT: z.literal('enabled').optional(),
   QBO_API_BASE: z.url().optional(),
   ENCRYPTION_KEY: base64Key,
   QBO_CLIENT_ID: z.string().min(1).optional(),
@@ -28,6 +30,8 @@ const envSchema = z.object({
 export type Config = Readonly<{
   adminToken: string;
   environment: string;
+  /** Test-only routes (seeding fake sync results) answer only when this is on. */
+  testSupport: boolean;
   qboApiBase: string | undefined;
   encryptionKey: string;
   qbo: Readonly<{
@@ -53,6 +57,7 @@ export function loadConfig(env: Env): Config {
   return Object.freeze({
     adminToken: d.ADMIN_TOKEN,
     environment: d.ENVIRONMENT,
+    testSupport: d.TEST_SUPPORT === 'enabled',
     qboApiBase: d.QBO_API_BASE,
     encryptionKey: d.ENCRYPTION_KEY,
     qbo: Object.freeze({

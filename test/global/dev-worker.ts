@@ -29,7 +29,7 @@ export default async function setup(project: TestProject) {
   const worker = startService(
     'worker',
     BIN('wrangler'),
-    ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persist, '--var', `ADMIN_TOKEN:${ADMIN_TOKEN}`, '--var', 'ENCRYPTION_KEY:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY='],
+    ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persist, '--var', `ADMIN_TOKEN:${ADMIN_TOKEN}`, '--var', 'ENCRYPTION_KEY:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=', '--var', 'TEST_SUPPORT:enabled'],
     { quiet: !process.env.VERBOSE },
   );
   const url = `http://127.0.0.1:${port}`;

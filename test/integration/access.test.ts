@@ -90,3 +90,13 @@ describe('tenant isolation and roles', () => {
     expect(badDate.json.error.field).toBe('closingDate');
   });
 });
+
+describe('test-only routes', () => {
+  it('do not exist unless the test harness turns them on', async () => {
+    const { env } = await import('cloudflare:test');
+    const { app } = await import('../../worker/app');
+    const { TEST_SUPPORT: _omitted, ...deployed } = env as Env & { TEST_SUPPORT?: string };
+    const res = await app.request('http://sync.test/v1/extension/test-support/seed', { method: 'POST', headers: { authorization: ADMIN, 'content-type': 'application/json' }, body: '{}' }, deployed as Env);
+    expect(res.status).toBe(404);
+  });
+});

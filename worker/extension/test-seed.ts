@@ -29,7 +29,7 @@ export const seedBody = z
 export type SeedInput = z.output<typeof seedBody>;
 
 export async function seedExtensionFixtures({ ctx, input }: { ctx: RequestCtx; input: SeedInput }) {
-  if (ctx.config.environment !== 'development') throw new ServiceError('FORBIDDEN', 'Test seeding is only available when ENVIRONMENT is "development"');
+  if (!ctx.config.testSupport) throw new ServiceError('NOT_FOUND', 'No such route: test seeding exists only in the test harness (TEST_SUPPORT=enabled)');
   if (!(await findCompany(ctx.db, input.companyId))) throw notFound(`Company ${input.companyId}`);
   const now = ctx.now.toISOString();
   if (input.qboConnection) {

@@ -46,7 +46,7 @@ documentRoute({ method: 'get', path: `${co}/overrides`, summary: '"Edit anyway" 
 documentRoute({ method: 'post', path: `${co}/jobs/{jobId}/requeue`, summary: 'Requeue one failed, held or waiting job (from the popup)', tag, auth: 'operator', responses: { 200: { description: 'Requeued or still blocked' } } });
 documentRoute({ method: 'post', path: `${co}/jobs/requeue-failed`, summary: 'Requeue every failed job (from the popup)', tag, auth: 'operator', responses: { 200: { description: 'Requeued or still blocked' } } });
 documentRoute({ method: 'post', path: `${co}/sync`, summary: 'Sync a QuickBooks Online company now (from the popup)', tag, auth: 'operator', responses: { 200: { description: 'What the run did' } } });
-documentRoute({ method: 'post', path: `${base}/test-support/seed`, summary: 'Development only (ENVIRONMENT=development): fake a QBO sync run and drift for the browser tests', tag, auth: 'admin', body: seedBody, responses: { 200: { description: 'What was seeded' } } });
+documentRoute({ method: 'post', path: `${base}/test-support/seed`, summary: 'Test harness only (TEST_SUPPORT=enabled, never in a deployment): fake a QBO sync run and drift for the browser tests', tag, auth: 'admin', body: seedBody, responses: { 200: { description: 'What was seeded' } } });
 
 /** Routes the browser extension's background worker calls; CORS admits only the extension. */
 export const extensionRoutes = new Hono<AppEnv>()
@@ -72,4 +72,8 @@ export const extensionRoutes = new Hono<AppEnv>()
     c.json(await requeueJob({ ctx: c.get('ctx'), companyId: c.get('company').id, jobId: jobIdParam(c.req.param('jobId')) })),
   )
   .post('/companies/:companyId/sync', requireCompanyAccess({ user: 'operator' }), async (c) => c.json(await syncNow({ ctx: c.get('ctx'), companyId: c.get('company').id })))
-  .post('/test-support/seed', requireAdmin(), async (c) => c.json(await seedExtensionFixtures({ ctx: c.get('ctx'), input: await parseBody(c, seedBody) })));
+  .post('/test-support/seed', async (c, next) => {
+    // Absent, not forbidden, outside the test harness: a deployment has no such route.
+    if (!c.get('ctx').config.testSupport) return c.notFound();
+    await next();
+  }, requireAdmin(), async (c) => c.json(await seedExtensionFixtures({ ctx: c.get('ctx'), input: await parseBody(c, seedBody) })));
