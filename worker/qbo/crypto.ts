@@ -60,17 +60,3 @@ export async function verifyState(secretB64: string, payload: string, signature:
   const key = await deriveKey(secretB64, 'state');
   return crypto.subtle.verify('HMAC', key, sig, enc.encode(payload));
 }
-
-/** base64(HMAC-SHA256(raw body, verifier token)), as Intuit signs webhooks. */
-export async function webhookSignature(verifier: string, body: string): Promise<string> {
-  const key = await crypto.subtle.importKey('raw', enc.encode(verifier), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  return toBase64(new Uint8Array(await crypto.subtle.sign('HMAC', key, enc.encode(body))));
-}
-
-/** Compares digests of both sides so neither the content nor the length leaks through timing. */
-export async function constantTimeEqual(a: string, b: string): Promise<boolean> {
-  const [da, db] = await Promise.all([a, b].map(async (s) => new Uint8Array(await crypto.subtle.digest('SHA-256', enc.encode(s)))));
-  let diff = 0;
-  for (let i = 0; i < da.length; i++) diff |= da[i] ^ db[i];
-  return diff === 0;
-}

@@ -5,3 +5,4 @@ export { runQboSync, syncCompany, type CompanySyncResult } from './sync/run';
 export { syncNow } from './sync-now';
 export { qboStatus } from './status';
 export { listDrift, restoreDrift, acknowledgeDrift, driftView, type DriftView } from './drift/manage';
+export { receiveWebhook, type WebhookReceipt } from './webhooks/receive';

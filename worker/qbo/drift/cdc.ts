@@ -53,8 +53,8 @@ function toChange(entity: string, row: Record<string, any>): ObservedChange {
 
 /**
  * Reads what changed in the owned entity types since `since`: one metered call per run. Only if
- * QBO truncates the answer (1,000 objects, e.g. right after a large backlog) does it page each
- * type from its own high-water mark, at most MAX_CALLS_PER_RUN calls. `nextSince` is the oldest
+ * QBO truncates the answer (1,000 objects, e.g. right after a large backlog) does it page on, each
+ * type from its own high-water mark (assuming oldest-first answers), at most MAX_CALLS_PER_RUN calls. `nextSince` is the oldest
  * point every type is known to be complete to, so nothing is skipped; overlaps are harmless.
  */
 export async function readChanges(api: QboApi, o: { since: number; nowMs: number }): Promise<CdcRead> {
@@ -68,7 +68,8 @@ export async function readChanges(api: QboApi, o: { since: number; nowMs: number
   if (first.total < CDC_MAX_OBJECTS) {
     return { kind: 'ok', changes, nextSince: new Date(first.serverMs - OVERLAP_MS).toISOString(), calls, clamped: since > o.since };
   }
-  // Truncated: which types were cut is unknown, so each type is read from its own mark.
+  // Truncated: which types were cut is unknown, so each type continues from its own mark;
+  // types at the same mark share a call.
   const progress = new Map<string, { mark: number; done: boolean }>(
     OWNED_ENTITIES.map((e) => {
       const rows = first.rows.get(e) ?? [];
@@ -76,23 +77,24 @@ export async function readChanges(api: QboApi, o: { since: number; nowMs: number
     }),
   );
   let doneAt = first.serverMs;
-  for (let pass = 0; calls < MAX_CALLS_PER_RUN && [...progress.values()].some((p) => !p.done); pass++) {
-    for (const [entity, p] of progress) {
-      if (p.done || calls >= MAX_CALLS_PER_RUN) continue;
-      const page = await cdcPage(api, [entity], p.mark);
-      calls += 1;
-      if ('kind' in page) return { ...page, calls };
+  while (calls < MAX_CALLS_PER_RUN) {
+    const open = [...progress].filter(([, p]) => !p.done);
+    if (open.length === 0) break;
+    const mark = Math.min(...open.map(([, p]) => p.mark));
+    const group = open.filter(([, p]) => p.mark === mark).map(([e]) => e);
+    const page = await cdcPage(api, group, mark);
+    calls += 1;
+    if ('kind' in page) return { ...page, calls };
+    for (const entity of group) {
       const rows = page.rows.get(entity) ?? [];
       for (const row of rows) changes.push(toChange(entity, row));
-      if (page.total < CDC_MAX_OBJECTS) {
-        p.done = true;
-        doneAt = Math.min(doneAt, page.serverMs);
-      } else {
-        const next = Math.max(...rows.map(updatedMs));
-        // A second's worth of more than 1,000 changes cannot be paged past; move on a second.
-        p.mark = next > p.mark ? next : p.mark + 1000;
-      }
+      const p = progress.get(entity)!;
+      if (page.total < CDC_MAX_OBJECTS) p.done = true;
+      else if (rows.length) p.mark = Math.max(p.mark, ...rows.map(updatedMs));
     }
+    if (page.total < CDC_MAX_OBJECTS) doneAt = Math.min(doneAt, page.serverMs);
+    // More than 1,000 changes stamped within one second cannot be paged past: move on a second.
+    else if (group.every((e) => progress.get(e)!.mark === mark)) for (const e of group) progress.get(e)!.mark = mark + 1000;
   }
   const marks = [...progress.values()].map((p) => (p.done ? doneAt - OVERLAP_MS : p.mark));
   return { kind: 'ok', changes, nextSince: new Date(Math.min(...marks)).toISOString(), calls, clamped: since > o.since };

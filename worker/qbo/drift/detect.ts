@@ -30,7 +30,7 @@ export interface DriftCounts {
   drift: number;
 }
 
-const KIND_OF: Record<string, RecordKind> = Object.fromEntries(
+export const KIND_OF: Record<string, RecordKind> = Object.fromEntries(
   Object.entries(qboEntityOf)
     .filter(([kind]) => kind !== 'sales_tax_item')
     .map(([kind, entity]) => [entity, kind as RecordKind]),
