@@ -2,8 +2,9 @@ import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../worker/config';
 import { createDb } from '../../worker/db/client';
+import { decryptToken } from '../../worker/qbo/crypto';
 import { getAccessToken } from '../../worker/qbo/tokens';
-import { call, connect, createQboCompany, ingest, jobCounts, newRealm, runCron, sim, simEnv } from './qbo-helpers';
+import { call, connect, createQboCompany, ingest, jobCounts, newRealm, runCron, sim, SIM, simEnv } from './qbo-helpers';
 
 describe('QBO OAuth', () => {
   it('refuses a replayed state, a forged state and malformed callback parameters', async () => {
@@ -49,5 +50,40 @@ describe('QBO OAuth', () => {
     await runCron();
     const counts = await jobCounts(co);
     expect(counts).toMatchObject({ queued: 0, failed: 0 });
+  });
+});
+
+describe('QBO invalid_grant', () => {
+  it('marks the company "reconnect needed"; its jobs stay queued (not failed) until an operator reconnects', async () => {
+    const co = await createQboCompany();
+    const realm = await newRealm();
+    await connect(co, realm);
+    const ops = await ingest(co);
+    // The user disconnects the app inside QuickBooks: Intuit revokes the grant.
+    const config = loadConfig(simEnv());
+    const row = await env.DB.prepare('SELECT refresh_token_enc FROM qbo_connections WHERE company_id = ?').bind(co.id).first<{ refresh_token_enc: string }>();
+    const refreshToken = await decryptToken(config.encryptionKey, row!.refresh_token_enc, co.id);
+    const revoked = await fetch(`${SIM()}/v2/oauth2/tokens/revoke`, {
+      method: 'POST',
+      headers: { authorization: `Basic ${btoa('sim-client-id:sim-client-secret')}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ token: refreshToken }),
+    });
+    expect(revoked.status).toBe(200);
+    await runCron();
+
+    const counts = await jobCounts(co);
+    expect(counts.failed).toBe(0);
+    expect(counts.sending).toBe(0);
+    expect(counts.queued + counts.waiting + counts.held).toBe(ops.length);
+    const health = (await call('GET', `/v1/companies/${co.id}/qbo`, { token: co.viewer })).json;
+    expect(health).toMatchObject({ connected: false, status: 'reconnect_needed', reconnectNeeded: true, message: expect.stringContaining('invalid_grant') });
+    const syncNow = await call('POST', `/v1/companies/${co.id}/qbo/sync`, { token: co.operator });
+    expect(syncNow.status).toBe(409);
+    expect(syncNow.json.error.message).toContain('needs reconnecting');
+    expect((await sim('GET', `/realms/${realm}/stats`)).writes).toBe(0);
+
+    await connect(co, realm);
+    await runCron();
+    expect(await jobCounts(co)).toMatchObject({ queued: 0, failed: 0, sending: 0 });
   });
 });

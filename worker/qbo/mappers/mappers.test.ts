@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { ClaimedJob } from '../../queue';
+import { planWrite } from './index';
+
+const QB: Record<string, string> = { 'customer:C-1': '58', 'item:P-SLIP40': '7', 'terms:T-NET30': '3', 'sales_tax_item:TX-FL': '2', 'account:A-1200': '33', 'invoice:INV-1': '130' };
+const lookup = (kind: string, id: string) => QB[`${kind}:${id}`];
+
+function job(kind: ClaimedJob['kind'], data: unknown, over: Partial<ClaimedJob> = {}): ClaimedJob {
+  return { id: 1, claimToken: 't', jobType: 'Invoiceimport', kind, sourceId: 'INV-1', version: 1, action: 'upsert', attempt: 1, inDoubt: false, docNumber: null, data, existing: null, ...over };
+}
+
+const invoice = {
+  customer: 'C-1',
+  date: '2026-03-01',
+  docNumber: '1042',
+  terms: 'T-NET30',
+  taxItem: 'TX-FL',
+  lines: [
+    { item: 'P-SLIP40', description: 'Slip B-12', quantity: '1', rate: '580.65', amount: 58065, taxable: true, servicePeriod: { start: '2026-03-17', end: '2026-03-31' } },
+    { item: 'P-SLIP40', description: 'Electric', quantity: '3', rate: '0.30', amount: 100, taxable: false },
+  ],
+  tax: 4065,
+};
+
+describe('planWrite', () => {
+  it('maps an invoice to a batchable create: cents to 2-decimal numbers, Qty×UnitPrice only when exact, Sharper tax as TotalTax', () => {
+    const plan = planWrite(job('invoice', invoice), lookup, {});
+    expect(plan.ok).toBe(true);
+    if (!plan.ok) return;
+    expect(plan.value).toMatchObject({ entity: 'Invoice', operation: 'create', batchable: true });
+    const body = plan.value.body as any;
+    expect(body).toMatchObject({ CustomerRef: { value: '58' }, DocNumber: '1042', TxnDate: '2026-03-01', SalesTermRef: { value: '3' }, TxnTaxDetail: { TxnTaxCodeRef: { value: '2' }, TotalTax: 40.65 } });
+    expect(body.Line[0]).toEqual({
+      DetailType: 'SalesItemLineDetail',
+      Amount: 580.65,
+      Description: 'Slip B-12',
+      SalesItemLineDetail: { ItemRef: { value: '7' }, Qty: 1, UnitPrice: 580.65, TaxCodeRef: { value: 'TAX' }, ServiceDate: '2026-03-17' },
+    });
+    expect(body.Line[1].SalesItemLineDetail).toEqual({ ItemRef: { value: '7' }, TaxCodeRef: { value: 'NON' } });
+    expect(body.PrivateNote).toBe('Sharper invoice INV-1');
+  });
+
+  it('names every reference that is not in QuickBooks yet', () => {
+    const plan = planWrite(job('invoice', { ...invoice, customer: 'C-9', lines: [{ ...invoice.lines[0], item: 'P-NEW' }] }), lookup, {});
+    expect(plan).toEqual({ ok: false, error: { reason: 'missing_refs', refs: [{ kind: 'customer', id: 'C-9', field: 'customer' }, { kind: 'item', id: 'P-NEW', field: 'lines[0].item' }] } });
+  });
+
+  it('updates a synced record sparsely with its stored SyncToken; a journal entry is sent whole', () => {
+    const upd = planWrite(job('invoice', invoice, { existing: { qbId: '130', qbLock: '4' } }), lookup, {});
+    expect(upd.ok && upd.value).toMatchObject({ operation: 'update', body: { Id: '130', SyncToken: '4', sparse: true } });
+    const je = { date: '2026-03-31', docNumber: 'JE-1', lines: [{ account: 'A-1200', debit: 500 }, { account: 'A-1200', credit: 500 }] };
+    const jePlan = planWrite(job('journal_entry', je, { sourceId: 'JE-1', existing: { qbId: '9', qbLock: '0' } }), lookup, {});
+    expect(jePlan.ok && jePlan.value.body).not.toHaveProperty('sparse');
+    expect(jePlan.ok && (jePlan.value.body as any).Line.map((l: any) => [l.JournalEntryLineDetail.PostingType, l.Amount])).toEqual([['Debit', 5], ['Credit', 5]]);
+  });
+
+  it('voids an invoice as a single call, deactivates a list record, deletes a transaction in a batch', () => {
+    expect(planWrite(job('invoice', invoice, { action: 'void', existing: { qbId: '130', qbLock: '2' } }), lookup, {})).toEqual({ ok: true, value: { entity: 'Invoice', operation: 'void', body: { Id: '130', SyncToken: '2' }, batchable: false } });
+    expect(planWrite(job('customer', {}, { action: 'delete', existing: { qbId: '58', qbLock: '1' } }), lookup, {})).toEqual({ ok: true, value: { entity: 'Customer', operation: 'update', body: { Id: '58', SyncToken: '1', sparse: true, Active: false }, batchable: true } });
+    expect(planWrite(job('payment', {}, { action: 'delete', existing: { qbId: '77', qbLock: null } }), lookup, {})).toMatchObject({ ok: true, value: { operation: 'delete', body: { Id: '77', SyncToken: '0' } } });
+  });
+
+  it('refuses what QBO cannot do, saying why', () => {
+    expect(planWrite(job('credit_memo', {}, { action: 'void', existing: { qbId: '5', qbLock: '0' } }), lookup, {})).toMatchObject({ ok: false, error: { reason: 'unsupported', code: 'VOID_NOT_SUPPORTED' } });
+    expect(planWrite(job('sales_tax_item', { name: 'FL 7%' }, { existing: { qbId: '2', qbLock: '0' } }), lookup, {})).toMatchObject({ ok: false, error: { code: 'TAX_CODE_READ_ONLY' } });
+    expect(planWrite(job('invoice', invoice, { action: 'delete' }), lookup, {})).toMatchObject({ ok: false, error: { code: 'NOT_IN_QUICKBOOKS' } });
+  });
+});
