@@ -31,9 +31,31 @@ function compareAr(sharper: Map<string, number>, qb: Map<string, number>) {
   return { customers: ids.size, differing: diffs.length, unexplainedCents: unexplained, examples: diffs.slice(0, 5) };
 }
 
-async function main() {
+export interface PathResult {
+  name: string;
+  accepted: number;
+  counts: Record<string, number>;
+  causes: string[];
+  duplicates: string[];
+  lost: number;
+  ar: ReturnType<typeof compareAr>;
+  usage: string;
+}
+
+export interface ProofResult {
+  seed: number;
+  customers: number;
+  months: number;
+  wallSeconds: number;
+  rejected: string[];
+  faults: { qbo: string[]; qbd: string[] };
+  paths: PathResult[];
+}
+
+/** Runs the proof and returns its figures (the npm script prints them; a test asserts on them). */
+export async function runProof({ seed = SEED, customers = CUSTOMERS, months = MONTHS, log = (_: string) => {} } = {}): Promise<ProofResult> {
   const t0 = performance.now();
-  const year = generateMarinaYear({ seed: SEED, customers: CUSTOMERS, months: MONTHS });
+  const year = generateMarinaYear({ seed, customers, months });
   const sim = await startQboSimulator();
   const worker = await startWorker(sim.url);
   const call = client(worker.url);
@@ -67,7 +89,7 @@ async function main() {
         roundTrips += wc.roundTrips;
         sessions += wc.sessions;
       }
-      process.stdout.write(`month ${month.month} done (${((performance.now() - t0) / 1000).toFixed(0)} s)\n`);
+      log(`month ${month.month} done (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
     }
     // One last quiet round, as the next hour's cron and the next Web Connector click would do.
     cronRuns += await cronUntilSettled(call, worker.url, qboCo);
@@ -75,34 +97,61 @@ async function main() {
     roundTrips += wc.roundTrips;
     sessions += wc.sessions;
 
-    console.log(`\nProof: seed ${SEED}, ${CUSTOMERS} customers, ${MONTHS} months; wall time ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    console.log(`Fault schedule (QBO): ${QBO_FAULTS.filter((f) => f.month <= MONTHS).map((f) => `m${f.month} ${f.name}`).join('; ')}`);
-    console.log(`Fault schedule (QBD): ${QBD_FAULTS.filter((f) => f.month <= MONTHS).map((f) => `m${f.month} ${f.name}`).join('; ')}`);
-    if (rejected.length) console.log(`Rejected by the API: ${rejected.length} (e.g. ${rejected.slice(0, 3).join(' | ')})`);
     const qbo = qboBooks(sim.state, realm);
     const qbd = qbdBooks(desktop.company);
-    for (const [name, co, books, extra] of [
+    const paths: PathResult[] = [];
+    for (const [name, co, books, usage] of [
       ['QuickBooks Online', qboCo, qbo, `cron runs ${cronRuns}; API requests ${qbo.requests}; metered read calls ${qbo.reads}; path time ${(timing.qbo / 1000).toFixed(1)} s`],
       ['QuickBooks Desktop', qbdCo, qbd, `Web Connector sessions ${sessions}; round trips ${roundTrips}; qbXML requests ${qbd.requests}; path time ${(timing.qbd / 1000).toFixed(1)} s`],
     ] as const) {
       const c = await counts(call, co);
-      const lost = (c.queued ?? 0) + (c.waiting ?? 0) + (c.sending ?? 0);
-      const ar = compareAr(year.arByCustomer, books.arByCustomer);
-      console.log(`\n== ${name} ==`);
-      console.log(`records accepted ${name.includes('Online') ? acc.qbo : acc.qbd}; jobs synced ${c.synced}, held ${c.held}, failed ${c.failed}, superseded ${c.superseded}`);
-      for (const line of await causes(call, co)) console.log(`  ${line}`);
-      console.log(`duplicates in QuickBooks: ${books.duplicates.length}${books.duplicates.length ? ` (${books.duplicates.slice(0, 5).join(', ')})` : ''}`);
-      console.log(`lost (accepted, neither synced nor visibly held/failed): ${lost}`);
-      console.log(`AR by customer: ${ar.customers} customers, ${ar.differing} differ, ${fmt(ar.unexplainedCents)} in absolute differences${ar.examples.length ? `; e.g. ${ar.examples.join(' | ')}` : ''}`);
-      console.log(extra);
+      paths.push({
+        name,
+        accepted: name.includes('Online') ? acc.qbo : acc.qbd,
+        counts: c,
+        causes: await causes(call, co),
+        duplicates: books.duplicates,
+        lost: (c.queued ?? 0) + (c.waiting ?? 0) + (c.sending ?? 0),
+        ar: compareAr(year.arByCustomer, books.arByCustomer),
+        usage,
+      });
     }
+    return {
+      seed,
+      customers,
+      months,
+      wallSeconds: (performance.now() - t0) / 1000,
+      rejected,
+      faults: { qbo: QBO_FAULTS.filter((f) => f.month <= months).map((f) => `m${f.month} ${f.name}`), qbd: QBD_FAULTS.filter((f) => f.month <= months).map((f) => `m${f.month} ${f.name}`) },
+      paths,
+    };
   } finally {
     await worker.stop();
     await sim.close();
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+export function printProof(r: ProofResult) {
+  console.log(`\nProof: seed ${r.seed}, ${r.customers} customers, ${r.months} months; wall time ${r.wallSeconds.toFixed(1)} s`);
+  console.log(`Fault schedule (QBO): ${r.faults.qbo.join('; ')}`);
+  console.log(`Fault schedule (QBD): ${r.faults.qbd.join('; ')}`);
+  if (r.rejected.length) console.log(`Rejected by the API: ${r.rejected.length} (e.g. ${r.rejected.slice(0, 3).join(' | ')})`);
+  for (const p of r.paths) {
+    console.log(`\n== ${p.name} ==`);
+    console.log(`records accepted ${p.accepted}; jobs synced ${p.counts.synced}, held ${p.counts.held}, failed ${p.counts.failed}, superseded ${p.counts.superseded}`);
+    for (const line of p.causes) console.log(`  ${line}`);
+    console.log(`duplicates in QuickBooks: ${p.duplicates.length}${p.duplicates.length ? ` (${p.duplicates.slice(0, 5).join(', ')})` : ''}`);
+    console.log(`lost (accepted, neither synced nor visibly held/failed): ${p.lost}`);
+    console.log(`AR by customer: ${p.ar.customers} customers, ${p.ar.differing} differ, ${fmt(p.ar.unexplainedCents)} in absolute differences${p.ar.examples.length ? `; e.g. ${p.ar.examples.join(' | ')}` : ''}`);
+    console.log(p.usage);
+  }
+}
+
+if (process.argv[1] && import.meta.filename === (await import('node:fs')).realpathSync(process.argv[1])) {
+  runProof({ log: (line) => console.log(line) })
+    .then(printProof)
+    .catch((error) => {
+      console.error(error);
+      process.exit(1);
+    });
+}
