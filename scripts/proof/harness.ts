@@ -86,11 +86,11 @@ export async function counts(call: Call, co: ProofCompany): Promise<Record<strin
 /** Messages of failed and held jobs grouped by cause, for the printout. */
 export async function causes(call: Call, co: ProofCompany): Promise<string[]> {
   const out: string[] = [];
-  for (const state of ['failed', 'held']) {
+  for (const state of ['failed', 'held', 'queued', 'waiting', 'sending']) {
     const res = await call('GET', `/v1/companies/${co.id}/jobs?state=${state}&limit=500`, co.operator);
     const groups = new Map<string, number>();
     for (const j of res.json.jobs) {
-      const key = `${state} ${j.type}: ${(j.message ?? '').replace(/\b(Invoice|Payment|Credit memo|Refund) \S+/g, '$1 …').slice(0, 140)}`;
+      const key = `${state}${j.inDoubt ? ' (in doubt)' : ''} ${j.type}: ${(j.message ?? '').replace(/\b(Invoice|Payment|Credit memo|Refund) \S+/g, '$1 …').slice(0, 140)}`;
       groups.set(key, (groups.get(key) ?? 0) + 1);
     }
     for (const [k, n] of groups) out.push(`${n} × ${k}`);

@@ -207,3 +207,21 @@ describe('same-message dependants and resend', () => {
     expect(detail.json.attemptHistory).toHaveLength(2);
   });
 });
+
+describe('orphaned claims', () => {
+  it('releases a company target\'s leftover sending jobs in doubt and due now, and only that company\'s', async () => {
+    const co = await setupCompany();
+    const other = await setupCompany({ name: 'Other' });
+    await put(co, 'accounts', 'A-1', { name: 'Fuel Sales', type: 'income' });
+    await put(other, 'accounts', 'A-1', { name: 'Fuel Sales', type: 'income' });
+    const ctx = { db: db(), now: new Date() };
+    await claimJobs({ ctx, companyId: co.id, target: 'qbd', limit: 10 });
+    const [otherJob] = await claimJobs({ ctx, companyId: other.id, target: 'qbd', limit: 10 });
+    const { releaseOrphanedClaims } = await import('../../worker/queue');
+    expect(await releaseOrphanedClaims({ ctx, companyId: co.id, target: 'qbd', message: 'session over' })).toBe(1);
+    const [again] = await claimJobs({ ctx, companyId: co.id, target: 'qbd', limit: 10 });
+    expect(again).toMatchObject({ inDoubt: true, attempt: 2 });
+    expect(await claimJobs({ ctx, companyId: other.id, target: 'qbd', limit: 10 })).toEqual([]);
+    expect(otherJob.inDoubt).toBe(false);
+  });
+});

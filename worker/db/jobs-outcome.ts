@@ -132,3 +132,22 @@ export async function sweepExpiredLeases(db: Db, a: { nowMs: number; now: string
   ]);
   return changes(results[1]);
 }
+
+/**
+ * Returns every job of one company and target still marked `sending` to the queue, in doubt and
+ * due now: for a target that knows no one else can hold a claim any more (a new Web Connector
+ * session starts only after the previous one is over).
+ */
+export async function releaseClaims(db: Db, a: { companyId: string; target: string; now: string; message: string }): Promise<number> {
+  const results = await runBatch(db, [
+    sql`
+      INSERT INTO job_attempts (job_id, company_id, attempt, started_at, finished_at, outcome, code, message)
+      SELECT id, company_id, attempts, updated_at, ${a.now}, 'abandoned', 'CLAIM_ORPHANED', ${a.message}
+      FROM jobs WHERE company_id = ${a.companyId} AND target = ${a.target} AND state = 'sending'`,
+    sql`
+      UPDATE jobs SET state = 'queued', in_doubt = 1, run_after = 0, lease_until = NULL, claim_token = NULL, updated_at = ${a.now},
+                      last_code = 'CLAIM_ORPHANED', last_message = ${a.message}
+      WHERE company_id = ${a.companyId} AND target = ${a.target} AND state = 'sending'`,
+  ]);
+  return changes(results[1]);
+}

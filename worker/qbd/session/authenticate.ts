@@ -6,7 +6,7 @@ import {
   recordQbdLoginSuccess,
 } from '../../db/qbd-connections';
 import { closeOpenQbdSessions, insertQbdSession } from '../../db/qbd-sessions';
-import { countReadyJobs } from '../../queue';
+import { countReadyJobs, releaseOrphanedClaims } from '../../queue';
 import { DUMMY_HASH, verifyPassword } from '../password';
 import { lockUntil } from '../throttle';
 import { emptyInflight, readInflight, settleInDoubt } from './inflight';
@@ -49,6 +49,9 @@ export async function authenticate({ ctx, username, password }: { ctx: { db: Db;
   for (const old of await closeOpenQbdSessions(ctx.db, conn.companyId, nowIso)) {
     await settleInDoubt(ctx, conn.companyId, readInflight(old.inflight), 'The Web Connector session ended before QuickBooks\' answer arrived; Sharper checks QuickBooks for it before sending it again.');
   }
+  // Anything a finished conversation still held (claimed but never carried in a message) is
+  // no one's now: back in doubt, so this session checks it in QuickBooks first.
+  await releaseOrphanedClaims({ ctx, companyId: conn.companyId, target: 'qbd', message: 'An earlier Web Connector session ended while this was claimed; Sharper checks QuickBooks for it before sending it again.' });
   const ticket = crypto.randomUUID();
   if ((await countReadyJobs({ ctx, companyId: conn.companyId, target: 'qbd' })).ready === 0) return { ticket, answer: AUTH_NO_WORK };
   await insertQbdSession(ctx.db, {
