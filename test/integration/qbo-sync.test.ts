@@ -4,6 +4,7 @@ import { call, connect, createQboCompany, entities, ingest, jobCounts, newRealm,
 describe('QBO sync through the cron handler', () => {
   it('connects through OAuth and pushes the demo marina month into QuickBooks Online', async () => {
     const co = await createQboCompany();
+    await call('PATCH', `/v1/companies/${co.id}/settings`, { token: co.operator, body: { settings: { arAccount: 'A-1100', undepositedFundsAccount: 'A-1200' } } });
     const realm = await newRealm();
     await connect(co, realm);
     const ops = await ingest(co);
@@ -19,8 +20,11 @@ describe('QBO sync through the cron handler', () => {
     expect(inv.TotalAmt).toBe(Number((expected[0].data as any).total));
     const payments = await entities(realm, 'Payment');
     expect(payments).toHaveLength(ops.filter((o) => o.kind === 'payment').length);
-    expect(await entities(realm, 'JournalEntry')).toHaveLength(1);
-    expect(await entities(realm, 'RefundReceipt')).toHaveLength(1);
+    // The month-end journal entry, and the refund of the overpayment (a journal entry clearing the customer's credit).
+    const journals = await entities(realm, 'JournalEntry');
+    expect(journals).toHaveLength(2);
+    expect(journals.map((j) => j.PrivateNote).join('\n')).toMatch(/Sharper refund RF-0001/);
+    expect(await entities(realm, 'RefundReceipt')).toHaveLength(0);
     expect(await entities(realm, 'CreditMemo')).toHaveLength(1);
 
     const stats = await sim('GET', `/realms/${realm}/stats`);

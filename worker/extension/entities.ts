@@ -12,9 +12,10 @@ export const sharperKindsOf: Record<QboPageEntity, readonly RecordKind[]> = {
   Invoice: ['invoice'],
   Payment: ['payment'],
   CreditMemo: ['credit_memo'],
-  RefundReceipt: ['refund'],
+  // Sharper's refunds reach QBO as journal entries (see qbo/mappers/common.ts).
+  RefundReceipt: [],
   SalesReceipt: [],
-  JournalEntry: ['journal_entry'],
+  JournalEntry: ['journal_entry', 'refund'],
   Customer: ['customer'],
 };
 

@@ -1,3 +1,4 @@
+import type { RecordKind } from '../../db/schema/enums';
 import type { CompanySettings } from '../../companies';
 import type { Db } from '../../db/client';
 import { findMappedByQbIds } from '../../db/qbo-drift';
@@ -6,7 +7,7 @@ import type { QboApi } from '../api/client';
 import { firstError } from '../api/fault';
 import { qboEntityOf } from '../mappers';
 import { readChanges } from './cdc';
-import { detectDrift, KIND_OF, type DriftCounts, type ObservedChange } from './detect';
+import { detectDrift, KINDS_OF, type DriftCounts, type ObservedChange } from './detect';
 
 /** Webhook events consumed per run, and how many of them may cost a read of their own. */
 const WEBHOOK_EVENTS_PER_RUN = 1000;
@@ -37,7 +38,7 @@ async function uncoveredChanges(ctx: Ctx, events: WebhookEventRow[]): Promise<{ 
   for (const e of deletes) changes.push({ entity: e.qbEntity, qbId: e.qbId, syncToken: null, deleted: true, body: null, source: 'webhook' });
   handled.push(...deletes.map((e) => e.id));
   const rest = events.filter((e) => e.operation !== 'Delete');
-  const mapped = await findMappedByQbIds(ctx.db, ctx.companyId, rest.map((e) => [KIND_OF[e.qbEntity], e.qbId]));
+  const mapped = await findMappedByQbIds(ctx.db, ctx.companyId, rest.flatMap((e) => (KINDS_OF[e.qbEntity] ?? []).map((kind) => [kind, e.qbId] as [RecordKind, string])));
   const ours = new Set(mapped.map((m) => `${qboEntityOf[m.kind]}:${m.qbId}`));
   let reads = 0;
   const fetched = new Set<string>();
@@ -86,7 +87,7 @@ export async function checkDrift(ctx: Ctx): Promise<DriftCheck> {
     if (change) {
       change.source = 'webhook';
       handled.push(e.id);
-    } else if (KIND_OF[e.qbEntity]) uncovered.push(e);
+    } else if (KINDS_OF[e.qbEntity]) uncovered.push(e);
     else handled.push(e.id);
   }
   const extra = await uncoveredChanges(ctx, uncovered);

@@ -18,7 +18,7 @@ export interface ObservedChange {
 }
 
 export interface DriftCounts {
-  /** Changes QBO reported. */
+  /** Entities QBO reported changed (one change per entity; overlapping pages counted once). */
   seen: number;
   /** Changes to records Sharper does not own (not in the id map). */
   notOurs: number;
@@ -30,14 +30,14 @@ export interface DriftCounts {
   drift: number;
 }
 
-export const KIND_OF: Record<string, RecordKind> = Object.fromEntries(
-  Object.entries(qboEntityOf)
-    .filter(([kind]) => kind !== 'sales_tax_item')
-    .map(([kind, entity]) => [entity, kind as RecordKind]),
-);
+/** QBO entity → the Sharper kinds it can hold (a JournalEntry is a journal entry or a refund). */
+export const KINDS_OF: Record<string, RecordKind[]> = {};
+for (const [kind, entity] of Object.entries(qboEntityOf)) {
+  if (kind !== 'sales_tax_item') (KINDS_OF[entity] ??= []).push(kind as RecordKind);
+}
 
 /** The QBO entity types Sharper owns and CDC watches (tax codes are read-only in QBO's API). */
-export const OWNED_ENTITIES = Object.keys(KIND_OF);
+export const OWNED_ENTITIES = Object.keys(KINDS_OF);
 
 /**
  * Turns changes QBO reported into drift entries: each change to a record in the id map that the
@@ -46,10 +46,11 @@ export const OWNED_ENTITIES = Object.keys(KIND_OF);
 export async function detectDrift(ctx: { db: Db; companyId: string; settings: CompanySettings; now: Date }, changes: ObservedChange[]): Promise<DriftCounts> {
   const counts: DriftCounts = { seen: changes.length, notOurs: 0, own: 0, unchanged: 0, drift: 0 };
   const latestByEntity = new Map<string, ObservedChange>();
-  for (const c of changes) if (KIND_OF[c.entity]) latestByEntity.set(`${c.entity}:${c.qbId}`, c);
+  for (const c of changes) if (KINDS_OF[c.entity]) latestByEntity.set(`${c.entity}:${c.qbId}`, c);
   const owned = [...latestByEntity.values()];
-  counts.notOurs = changes.length - owned.length;
-  const mapped = await findMappedByQbIds(ctx.db, ctx.companyId, owned.map((c) => [KIND_OF[c.entity], c.qbId]));
+  counts.seen = latestByEntity.size + changes.filter((c) => !KINDS_OF[c.entity]).length;
+  counts.notOurs = changes.filter((c) => !KINDS_OF[c.entity]).length;
+  const mapped = await findMappedByQbIds(ctx.db, ctx.companyId, owned.flatMap((c) => KINDS_OF[c.entity].map((kind) => [kind, c.qbId] as [RecordKind, string])));
   const byQb = new Map(mapped.map((m) => [`${qboEntityOf[m.kind]}:${m.qbId}`, m]));
   const candidates = owned.flatMap((c) => {
     const m = byQb.get(`${c.entity}:${c.qbId}`);

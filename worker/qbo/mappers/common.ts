@@ -11,7 +11,9 @@ export const qboEntityOf: Record<RecordKind, string> = {
   invoice: 'Invoice',
   payment: 'Payment',
   credit_memo: 'CreditMemo',
-  refund: 'RefundReceipt',
+  // A refund pays back a customer's credit (overpayment or credit memo): a journal entry that
+  // debits receivables for the customer clears that credit, which a RefundReceipt (income) would not.
+  refund: 'JournalEntry',
   journal_entry: 'JournalEntry',
 };
 

@@ -38,7 +38,7 @@ export function entityBody(job: Pick<ClaimedJob, 'kind' | 'sourceId' | 'data'>, 
     case 'invoice': return mapSalesDocument('invoice', job.sourceId, d as InvoiceInput, refs);
     case 'credit_memo': return mapSalesDocument('credit_memo', job.sourceId, d as CreditMemoInput, refs);
     case 'payment': return mapPayment(job.sourceId, d as PaymentInput, refs, { depositAccount: settings.undepositedFundsAccount });
-    case 'refund': return mapRefund(job.sourceId, d as RefundInput, refs, { refundItem: settings.serviceFeeItem });
+    case 'refund': return mapRefund(job.sourceId, d as RefundInput, refs, { arAccount: settings.arAccount });
     case 'journal_entry': return mapJournalEntry(job.sourceId, d as JournalEntryInput, refs);
     case 'sales_tax_item': return {};
   }
@@ -67,6 +67,9 @@ export function planWrite(job: ClaimedJob, lookup: (kind: any, id: string) => st
     if (job.action === 'delete') return ok({ entity, operation: 'delete', body: ids, batchable: true });
     if (entity === 'Invoice' || entity === 'Payment') return ok({ entity, operation: 'void', body: entity === 'Payment' ? { ...ids, sparse: true } : ids, batchable: false });
     return err({ reason: 'unsupported', code: 'VOID_NOT_SUPPORTED', message: `QuickBooks Online's API cannot void a ${entity}: void it in QuickBooks, or send a delete from Sharper.` });
+  }
+  if (job.kind === 'refund' && !settings.arAccount) {
+    return err({ reason: 'unsupported', code: 'AR_ACCOUNT_NOT_SET', message: "A refund posts to accounts receivable to clear the customer's credit: set the company's A/R account (settings.arAccount), then requeue." });
   }
   const refs = new RefResolver(lookup);
   const body = entityBody(job, refs, settings);

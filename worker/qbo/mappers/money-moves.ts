@@ -17,25 +17,35 @@ export function mapPayment(id: string, d: PaymentInput, refs: RefResolver, defau
 }
 
 /**
- * A refund becomes a RefundReceipt paid from `account`. QBO needs an item on its line: the
- * company's service-fee item when set, else QBO's default item (unconfirmed whether every
- * company has one; see README).
+ * A refund becomes a journal entry: debit accounts receivable for the customer (clearing the
+ * credit the overpayment or credit memo left), credit the account the money left from. This is
+ * how Sharper's ledger posts it too, so receivables agree customer by customer.
  */
-export function mapRefund(id: string, d: RefundInput, refs: RefResolver, defaults: { refundItem?: string }) {
+export function mapRefund(id: string, d: RefundInput, refs: RefResolver, defaults: { arAccount?: string }) {
+  const customer = refs.ref('customer', d.customer, 'customer');
+  const what = `Refund (${d.method}) of ${d.of.kind.replace('_', ' ')} ${d.of.id}`;
   return compact({
-    CustomerRef: refs.ref('customer', d.customer, 'customer'),
-    DocNumber: d.docNumber,
     TxnDate: d.date,
-    DepositToAccountRef: refs.ref('account', d.account, 'account'),
+    DocNumber: d.docNumber,
+    PrivateNote: sharperNote('refund', id, d.memo ?? what),
     Line: [
       {
-        DetailType: 'SalesItemLineDetail',
+        DetailType: 'JournalEntryLineDetail',
         Amount: amount(d.amount),
-        Description: `Refund of ${d.of.kind.replace('_', ' ')} ${d.of.id}`,
-        SalesItemLineDetail: compact({ ItemRef: refs.ref('item', defaults.refundItem, 'settings.serviceFeeItem'), TaxCodeRef: { value: 'NON' } }),
+        Description: what,
+        JournalEntryLineDetail: compact({
+          PostingType: 'Debit',
+          AccountRef: refs.ref('account', defaults.arAccount, 'settings.arAccount'),
+          Entity: customer ? { Type: 'Customer', EntityRef: customer } : undefined,
+        }),
+      },
+      {
+        DetailType: 'JournalEntryLineDetail',
+        Amount: amount(d.amount),
+        Description: what,
+        JournalEntryLineDetail: compact({ PostingType: 'Credit', AccountRef: refs.ref('account', d.account, 'account') }),
       },
     ],
-    PrivateNote: sharperNote('refund', id, d.memo),
   });
 }
 

@@ -74,7 +74,7 @@ async function sendClaimed(ctx: DrainCtx, jobs: ClaimedJob[]): Promise<ClaimedJo
 function referencesOf(job: ClaimedJob, settings: CompanySettings) {
   const refs = job.action === 'upsert' ? recordKindSpecs[job.kind].references(job.data).map((r) => ({ kind: r.kind, id: r.id })) : [];
   if (job.kind === 'payment' && settings.undepositedFundsAccount) refs.push({ kind: 'account', id: settings.undepositedFundsAccount });
-  if (job.kind === 'refund' && settings.serviceFeeItem) refs.push({ kind: 'item', id: settings.serviceFeeItem });
+  if (job.kind === 'refund' && settings.arAccount) refs.push({ kind: 'account', id: settings.arAccount });
   return refs;
 }
 
