@@ -87,7 +87,7 @@ async function main() {
 }
 
 /** The path benchmarks live in their own scripts; `npm run bench` runs them all, in turn. */
-const PATH_BENCHES = ['scripts/bench-qbwc.ts', 'scripts/bench-qbo.ts'];
+const PATH_BENCHES = ['scripts/bench-qbwc.ts', 'scripts/bench-qbxml-cpu.ts', 'scripts/bench-qbo.ts'];
 
 async function runPathBenches() {
   for (const script of PATH_BENCHES) {

@@ -48,7 +48,8 @@ export function el(name: string, children: Child[] | Child, attrs: Record<string
 export function text(name: string, value: string | number | boolean | undefined | null, max?: number): string | null {
   if (value === undefined || value === null || value === '') return null;
   const s = String(value);
-  if (max !== undefined && [...s].length > max) throw new TooLong(name, max, s);
+  // UTF-16 length bounds the character count from above: count code points only when it could matter.
+  if (max !== undefined && s.length > max && [...s].length > max) throw new TooLong(name, max, s);
   return `<${name}>${escapeXml(s)}</${name}>`;
 }
 

@@ -1,0 +1,84 @@
+/**
+ * CPU spent turning records into qbXML and reading QuickBooks' answers, per record, as a ratio
+ * to JSON.stringify + JSON.parse of the same records in the same run (issue goal: ≤ 3). The
+ * answers are what QuickBooks sends back for an Add: the fields echoed inside a *Ret with ids.
+ */
+import { recordKindSpecs } from '../worker/ledger';
+import type { RecordKind } from '../worker/db/schema/enums';
+import { buildJobRequests } from '../worker/qbd/qbxml/build';
+import { qbxmlMessage, QBXML_TARGET } from '../worker/qbd/qbxml/message';
+import { parseQbxmlResponse } from '../worker/qbd/qbxml/response';
+import type { BuildJob, BuildRefs } from '../worker/qbd/qbxml/types';
+import { generateMarinaYear } from '../test/fixtures/marina-year';
+
+const N = Number(process.env.BENCH_RECORDS ?? 10_000);
+const refs: BuildRefs = {
+  id: (kind, id) => (['invoice', 'payment', 'credit_memo', 'refund', 'journal_entry'].includes(kind) ? `1A-${id.length}000001` : `80000${String(id.length).padStart(3, '0')}-1700000000`),
+  arAccountId: '80000001-1700000000',
+  guid: () => '{3F2504E0-4F89-11D3-9A0C-0305E82C3301}',
+};
+
+/** QuickBooks' answer to an Add: the same fields inside the Ret, plus its ids and times. */
+function answerTo(requestXml: string): string {
+  return requestXml.replace(/<(\w+)AddRq requestID="([^"]+)"[^>]*>\s*<\1Add[^>]*>([\s\S]*)<\/\1Add>\s*<\/\1AddRq>/, (_m, name: string, id: string, inner: string) => {
+    const ids = /^(Invoice|ReceivePayment|CreditMemo|JournalEntry|Check|ARRefundCreditCard)$/.test(name) ? '<TxnID>1A2B-1700000000</TxnID>' : '<ListID>80000042-1700000000</ListID>';
+    return `<${name}AddRs requestID="${id}" statusCode="0" statusSeverity="Info" statusMessage="Status OK"><${name}Ret>${ids}<TimeCreated>2026-03-01T10:00:00-05:00</TimeCreated><TimeModified>2026-03-01T10:00:00-05:00</TimeModified><EditSequence>1700000000</EditSequence>${inner.replace(/<(\w+)Ref><ListID>/g, '<$1Ref><ListID>')}</${name}Ret></${name}AddRs>`;
+  });
+}
+
+function main() {
+  const ops = generateMarinaYear({ seed: 9, customers: 1000 }).months.flatMap((m) => m.operations).slice(0, N);
+  const jobs: BuildJob[] = ops.map((op, i) => ({
+    id: i + 1,
+    kind: op.kind as RecordKind,
+    sourceId: op.id,
+    action: 'upsert',
+    data: recordKindSpecs[op.kind as RecordKind].schema.parse(op.data),
+    existing: null,
+  }));
+  const built = jobs.map((job) => {
+    const r = buildJobRequests(job, refs, 'write');
+    return r.ok ? r.value.map((q) => q.xml) : [];
+  });
+  const answers = built.map((xmls) => `<?xml version="1.0"?><QBXML><QBXMLMsgsRs>${xmls.map(answerTo).join('')}</QBXMLMsgsRs></QBXML>`);
+
+  const qbxml = () => {
+    let n = 0;
+    for (let i = 0; i < jobs.length; i++) {
+      const r = buildJobRequests(jobs[i], refs, 'write');
+      if (r.ok) n += qbxmlMessage(r.value.map((q) => q.xml), QBXML_TARGET).length;
+      const parsed = parseQbxmlResponse(answers[i]);
+      if (parsed.ok) n += parsed.value.length;
+    }
+    return n;
+  };
+  const json = () => {
+    let n = 0;
+    for (const job of jobs) {
+      const text = JSON.stringify(job.data);
+      n += text.length + Object.keys(JSON.parse(text) as object).length;
+    }
+    return n;
+  };
+  const time = (f: () => number) => {
+    const runs: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const start = process.cpuUsage();
+      f();
+      const used = process.cpuUsage(start);
+      runs.push((used.user + used.system) / 1000);
+    }
+    return runs.sort((a, b) => a - b)[2];
+  };
+  json();
+  qbxml();
+  const tJson = time(json);
+  const tQbxml = time(qbxml);
+  const ok = built.filter((b) => b.length).length;
+  console.log(`records: ${jobs.length} (${ok} built), median of 5 runs, CPU time`);
+  console.log(`JSON.stringify + JSON.parse: ${tJson.toFixed(1)} ms (${((tJson * 1000) / jobs.length).toFixed(2)} µs/record)`);
+  console.log(`qbXML build + answer parse:  ${tQbxml.toFixed(1)} ms (${((tQbxml * 1000) / jobs.length).toFixed(2)} µs/record)`);
+  console.log(`ratio qbXML/JSON: ${(tQbxml / tJson).toFixed(2)} (goal <= 3)`);
+}
+
+main();
