@@ -69,3 +69,15 @@ describe('parseFault', () => {
     expect(parseFault('<html>502</html>', null)).toBeNull();
   });
 });
+
+describe('RealmLimiter and latency', () => {
+  it('counts a request until a minute after its answer, so a slow answer cannot open the window early', async () => {
+    const t = fakeTime();
+    const limiter = new RealmLimiter({ requestsPerMinute: 100, batchesPerMinute: 1, concurrent: 10 }, t.clock, t.sleep);
+    const release = await limiter.acquire(true);
+    await t.sleep(10_000); // the answer takes 10 s
+    release();
+    (await limiter.acquire(true))();
+    expect(t.clock()).toBe(10_000 + 60_250);
+  });
+});

@@ -11,13 +11,15 @@ export const QBO_LIMITS: RealmLimits = { requestsPerMinute: 500, batchesPerMinut
 const WINDOW_MS = 60_250;
 
 /**
- * Keeps one realm under its limits inside one run: sliding one-minute windows of request and
- * batch starts, plus an in-flight cap. Only one run per company holds the sync lease, so an
+ * Keeps one realm under its limits inside one run: sliding one-minute windows of requests and
+ * batches, plus an in-flight cap. A request counts from when it starts until a minute after its
+ * answer came back: QBO counts it when it arrives, which is somewhere in between, so latency can
+ * never make our window shorter than QBO's. Only one run per company holds the sync lease, so an
  * in-memory limiter is enough; the clock and sleep are injected so the benchmark can simulate time.
  */
 export class RealmLimiter {
-  #requests: number[] = [];
-  #batches: number[] = [];
+  #requests: { t: number }[] = [];
+  #batches: { t: number }[] = [];
   #inFlight = 0;
 
   constructor(
@@ -30,20 +32,28 @@ export class RealmLimiter {
   async acquire(isBatch: boolean): Promise<() => void> {
     for (;;) {
       const now = this.clock();
-      while (this.#requests.length && this.#requests[0] <= now - WINDOW_MS) this.#requests.shift();
-      while (this.#batches.length && this.#batches[0] <= now - WINDOW_MS) this.#batches.shift();
+      this.#requests = this.#requests.filter((r) => r.t > now - WINDOW_MS);
+      this.#batches = this.#batches.filter((r) => r.t > now - WINDOW_MS);
       const waits: number[] = [];
-      if (this.#requests.length >= this.limits.requestsPerMinute) waits.push(this.#requests[0] + WINDOW_MS - now);
-      if (isBatch && this.#batches.length >= this.limits.batchesPerMinute) waits.push(this.#batches[0] + WINDOW_MS - now);
+      const oldest = (list: { t: number }[]) => Math.min(...list.map((r) => r.t));
+      if (this.#requests.length >= this.limits.requestsPerMinute) waits.push(oldest(this.#requests) + WINDOW_MS - now);
+      if (isBatch && this.#batches.length >= this.limits.batchesPerMinute) waits.push(oldest(this.#batches) + WINDOW_MS - now);
       if (this.#inFlight >= this.limits.concurrent) waits.push(5);
       if (waits.length === 0) {
-        this.#requests.push(now);
-        if (isBatch) this.#batches.push(now);
+        const entries = [{ t: now }];
+        this.#requests.push(entries[0]);
+        if (isBatch) {
+          entries.push({ t: now });
+          this.#batches.push(entries[1]);
+        }
         this.#inFlight += 1;
         let released = false;
         return () => {
-          if (!released) this.#inFlight -= 1;
+          if (released) return;
           released = true;
+          this.#inFlight -= 1;
+          const done = this.clock();
+          for (const e of entries) e.t = Math.max(e.t, done);
         };
       }
       await this.sleep(Math.max(1, Math.max(...waits)));
