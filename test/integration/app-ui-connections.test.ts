@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { app } from '../../worker/app';
 import { setupCompany } from './helpers';
-import { connect, createQboCompany, newRealm, SIM, simEnv } from './qbo-helpers';
+import { call, connect, createQboCompany, entities, newRealm, runCron, sim, SIM, simEnv } from './qbo-helpers';
 
 const BASE = 'http://sync.test';
 const req = (path: string, init: RequestInit & { cookie?: string } = {}) =>
@@ -28,6 +28,17 @@ describe('QuickBooks connections on the Accounting Sync page', () => {
     expect(health).toMatch(/Metered read calls this month/);
     const viewer = await signIn(co.viewer);
     expect((await req('/app/settings/qbo-connect', { cookie: viewer })).status).toBe(403);
+
+    // An edit made in the QBO web app shows on the health page as drift.
+    await call('PUT', `/v1/companies/${co.id}/records/customers/C-1`, { token: co.mms, body: { name: 'Jane Boater' } });
+    await runCron();
+    const customer = (await entities(realm, 'Customer')).find((c: any) => c.DisplayName === 'Jane Boater');
+    await sim('PATCH', `/realms/${realm}/entities/Customer/${customer.Id}`, { DisplayName: 'Jane Q. Boater' });
+    await runCron();
+    const after = await (await req('/app/health', { cookie })).text();
+    expect(after).toContain('data-panel="drift"');
+    expect(after).toMatch(/customer C-1[\s\S]*?name: Sharper Jane Boater, QuickBooks Jane Q\. Boater/);
+    expect(after).toContain('data-panel="overrides"');
   });
 
   it('an operator sets the Web Connector password and downloads the .qwc', async () => {

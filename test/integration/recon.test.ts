@@ -32,6 +32,12 @@ describe('month-end reconciliation (QuickBooks Online)', () => {
     const unconnected = await call('GET', `/v1/companies/${other.id}/reconciliation?month=2026-03`, { token: other.viewer });
     expect(unconnected.status).toBe(409);
     expect(unconnected.json.error.message).toMatch(/arAccount|not connected/);
+    const { ADMIN } = await import('./helpers');
+    const none = (await call('POST', '/v1/admin/companies', { token: ADMIN.replace('Bearer ', ''), body: { name: 'No Books Marina', accountingSystem: 'none' } })).json;
+    const noneViewer = (await call('POST', `/v1/admin/companies/${none.id}/user-tokens`, { token: ADMIN.replace('Bearer ', ''), body: { label: 'v', role: 'viewer' } })).json.secret;
+    const nothing = await call('GET', `/v1/companies/${none.id}/reconciliation?month=2026-03`, { token: noneViewer });
+    expect(nothing.status).toBe(409);
+    expect(nothing.json.error.message).toContain('keeps no books in QuickBooks');
     const isolation = await call('GET', `/v1/companies/${co.id}/reconciliation?month=2026-03`, { token: other.viewer });
     expect(isolation.status).toBe(404);
   });

@@ -7,7 +7,9 @@ import { exportSyncLogCsv, getJobCounts, getJobDetail, listRootCauses, listSyncL
 import { ServiceError } from '../../shared/errors';
 import { reconcileMonth, reconciliationCsv } from '../../recon';
 import { companyQwc, qbdConnectionStatus, setQbdPassword, setQbdPasswordSchema } from '../../qbd';
-import { disconnect, qboStatus, startConnect } from '../../qbo';
+import { listOverrideEvents } from '../../extension';
+import { disconnect, listDrift, qboStatus, startConnect } from '../../qbo';
+import { DriftPanel, OverridePanel } from '../../ui/activity-panels';
 import { QbdHealth, QboHealth } from '../../ui/connection-panels';
 import { FailuresPage } from '../../ui/failures-page';
 import { ReconPage } from '../../ui/recon-page';
@@ -135,7 +137,11 @@ export const appUiRoutes = new Hono<AppEnv>()
     const counts = await getJobCounts({ ctx, companyId: company.id, now: ctx.now });
     const connection =
       company.accountingSystem === 'qbo' ? (
-        <QboHealth status={await qboStatus({ ctx, companyId: company.id })} now={ctx.now} />
+        <>
+          <QboHealth status={await qboStatus({ ctx, companyId: company.id })} now={ctx.now} />
+          <DriftPanel drift={(await listDrift({ ctx, companyId: company.id, filter: { status: ['open'], limit: 50 } })).drift} />
+          <OverridePanel overrides={(await listOverrideEvents({ ctx, companyId: company.id, limit: 50 })).overrides} />
+        </>
       ) : company.accountingSystem === 'qbd' ? (
         <QbdHealth status={await qbdConnectionStatus({ ctx, companyId: company.id })} />
       ) : undefined;
