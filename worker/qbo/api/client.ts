@@ -28,6 +28,8 @@ export interface QboApiOptions {
   limits?: RealmLimits;
   timeoutMs?: number;
   maxRetries?: number;
+  /** Epoch ms the run must end by: a rate-limit wait past it ends the call as throttled. */
+  deadline?: number;
   fetch?: typeof fetch;
 }
 
@@ -64,7 +66,9 @@ export class QboApi {
     let refreshed = false;
     const maxRetries = o.maxRetries ?? 3;
     for (let attempt = 0; ; attempt++) {
-      const release = await this.limiter.acquire(req.batch === true);
+      const release = await this.limiter.acquire(req.batch === true, o.deadline);
+      // Our own limiter would wait past the run's time box: stop like a 429, the rest goes next run.
+      if (!release) return { kind: 'throttled', status: 429, text: 'The run reached its time limit while waiting for QuickBooks Online rate limits' };
       let res: Response;
       let text: string;
       try {

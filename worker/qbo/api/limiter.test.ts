@@ -20,28 +20,28 @@ describe('RealmLimiter', () => {
   it('keeps batch starts under the per-minute cap, waiting for the window to slide', async () => {
     const t = fakeTime();
     const limiter = new RealmLimiter({ requestsPerMinute: 100, batchesPerMinute: 2, concurrent: 10 }, t.clock, t.sleep);
-    (await limiter.acquire(true))();
-    (await limiter.acquire(true))();
+    (await limiter.acquire(true))!();
+    (await limiter.acquire(true))!();
     expect(t.clock()).toBe(0);
-    (await limiter.acquire(true))();
+    (await limiter.acquire(true))!();
     // The window is a little over a minute so ours never closes before QBO's.
     expect(t.clock()).toBe(60_250);
-    (await limiter.acquire(false))();
+    (await limiter.acquire(false))!();
     expect(t.clock()).toBe(60_250);
   });
 
   it('counts every request against the request cap', async () => {
     const t = fakeTime();
     const limiter = new RealmLimiter({ requestsPerMinute: 3, batchesPerMinute: 40, concurrent: 10 }, t.clock, t.sleep);
-    for (let i = 0; i < 3; i++) (await limiter.acquire(i % 2 === 0))();
-    (await limiter.acquire(false))();
+    for (let i = 0; i < 3; i++) (await limiter.acquire(i % 2 === 0))!();
+    (await limiter.acquire(false))!();
     expect(t.clock()).toBe(60_250);
   });
 
   it('caps requests in flight until one is released (a release is idempotent)', async () => {
     // Real short sleeps: the in-flight wait polls, which a clock that jumps would spin on.
     const limiter = new RealmLimiter({ requestsPerMinute: 100, batchesPerMinute: 40, concurrent: 2 }, Date.now, (ms) => new Promise((r) => setTimeout(r, ms)));
-    const a = await limiter.acquire(false);
+    const a = (await limiter.acquire(false))!;
     await limiter.acquire(false);
     let third = false;
     const waiting = limiter.acquire(false).then(() => {
@@ -74,10 +74,23 @@ describe('RealmLimiter and latency', () => {
   it('counts a request until a minute after its answer, so a slow answer cannot open the window early', async () => {
     const t = fakeTime();
     const limiter = new RealmLimiter({ requestsPerMinute: 100, batchesPerMinute: 1, concurrent: 10 }, t.clock, t.sleep);
-    const release = await limiter.acquire(true);
+    const release = (await limiter.acquire(true))!;
     await t.sleep(10_000); // the answer takes 10 s
     release();
-    (await limiter.acquire(true))();
+    (await limiter.acquire(true))!();
     expect(t.clock()).toBe(10_000 + 60_250);
+  });
+});
+
+describe('RealmLimiter and the run deadline', () => {
+  it('gives up (null) instead of waiting past the run deadline, and waits when the wait fits', async () => {
+    const t = fakeTime();
+    const limiter = new RealmLimiter({ requestsPerMinute: 100, batchesPerMinute: 1, concurrent: 10 }, t.clock, t.sleep);
+    (await limiter.acquire(true, 30_000))!();
+    expect(await limiter.acquire(true, 30_000)).toBeNull();
+    expect(t.clock()).toBe(0);
+    const later = await limiter.acquire(true, 120_000);
+    expect(later).not.toBeNull();
+    expect(t.clock()).toBe(60_250);
   });
 });

@@ -28,8 +28,11 @@ export class RealmLimiter {
     readonly sleep: (ms: number) => Promise<void>,
   ) {}
 
-  /** Waits for a slot; returns a release function. */
-  async acquire(isBatch: boolean): Promise<() => void> {
+  /**
+   * Waits for a slot; returns a release function, or null when the wait would run past `deadline`
+   * (the run's time box): the caller then stops and leaves the rest for the next run.
+   */
+  async acquire(isBatch: boolean, deadline = Number.POSITIVE_INFINITY): Promise<(() => void) | null> {
     for (;;) {
       const now = this.clock();
       this.#requests = this.#requests.filter((r) => r.t > now - WINDOW_MS);
@@ -56,7 +59,9 @@ export class RealmLimiter {
           for (const e of entries) e.t = Math.max(e.t, done);
         };
       }
-      await this.sleep(Math.max(1, Math.max(...waits)));
+      const wait = Math.max(1, Math.max(...waits));
+      if (now + wait > deadline) return null;
+      await this.sleep(wait);
     }
   }
 }

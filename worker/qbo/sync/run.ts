@@ -61,6 +61,7 @@ export async function syncCompany(o: SyncOptions & { companyId: string; budgetMs
     clock,
     sleep,
     retryBaseMs: o.config.qbo.retryBaseMs,
+    deadline: startMs + o.budgetMs,
   });
   const ctx = {
     db: o.db,
