@@ -1,20 +1,9 @@
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureDevVars } from '../lib/dev-vars';
-import { BIN, run, startService, stop, waitForHttp } from '../lib/processes';
+import { BIN, freePort, run, startService, stop, waitForHttp } from '../lib/processes';
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** A local Worker on workerd with its own D1, pointed at a QBO simulator. */
 export async function startWorker(qboUrl: string) {

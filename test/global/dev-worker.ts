@@ -1,22 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createServer } from 'node:net';
 import type { TestProject } from 'vitest/node';
-import { BIN, run, startService, stop, waitForHttp } from '../../scripts/lib/processes';
+import { BIN, freePort, run, startService, stop, waitForHttp } from '../../scripts/lib/processes';
 
 const ADMIN_TOKEN = 'node-tests-admin-token-0123456789';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * For Node-side tests that need the real Worker over HTTP (the Web Connector simulator, the

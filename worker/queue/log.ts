@@ -1,3 +1,4 @@
+import { decodeCursor, encodeCursor } from '../shared/cursor';
 import type { Db } from '../db/client';
 import {
   countJobsByState,
@@ -13,7 +14,7 @@ import {
 import type { JobRow } from '../db/job-rows';
 import { jobStates } from '../db/schema/enums';
 import { recordKindSpecs } from '../ledger/kinds';
-import { notFound, ServiceError } from '../shared/errors';
+import { notFound } from '../shared/errors';
 
 export function jobView(j: JobRow) {
   return {
@@ -37,24 +38,11 @@ export function jobView(j: JobRow) {
 }
 export type JobView = ReturnType<typeof jobView>;
 
-const encodeCursor = (id: number) => btoa(`j:${id}`);
-
-function decodeCursor(cursor: string): number {
-  let text = '';
-  try {
-    text = atob(cursor);
-  } catch {
-    text = '';
-  }
-  const m = /^j:(\d+)$/.exec(text);
-  if (!m) throw new ServiceError('BAD_REQUEST', 'cursor is not one this API issued', { field: 'cursor' });
-  return Number(m[1]);
-}
 
 export async function listSyncLog({ ctx, companyId, filter, cursor, limit }: { ctx: { db: Db }; companyId: string; filter: JobFilter; cursor?: string; limit: number }) {
-  const rows = await listJobs(ctx.db, companyId, filter, { beforeId: cursor ? decodeCursor(cursor) : undefined, limit: limit + 1 });
+  const rows = await listJobs(ctx.db, companyId, filter, { beforeId: cursor ? decodeCursor('j', cursor) : undefined, limit: limit + 1 });
   const page = rows.slice(0, limit);
-  return { jobs: page.map(jobView), nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1].id) : null };
+  return { jobs: page.map(jobView), nextCursor: rows.length > limit ? encodeCursor('j', page[page.length - 1].id) : null };
 }
 
 export async function getJobDetail({ ctx, companyId, jobId }: { ctx: { db: Db }; companyId: string; jobId: number }) {

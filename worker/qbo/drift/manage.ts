@@ -1,3 +1,4 @@
+import { decodeCursor, encodeCursor } from '../../shared/cursor';
 import type { Db } from '../../db/client';
 import { adoptNewerQbLock, findDrift, listDriftRows, resolveRecordDrift, type DriftRow } from '../../db/qbo-drift';
 import type { RecordKind } from '../../db/schema/enums';
@@ -25,24 +26,12 @@ export function driftView(d: DriftRow) {
 }
 export type DriftView = ReturnType<typeof driftView>;
 
-const encodeCursor = (id: number) => btoa(`d:${id}`);
-function decodeCursor(cursor: string): number {
-  let text = '';
-  try {
-    text = atob(cursor);
-  } catch {
-    text = '';
-  }
-  const m = /^d:(\d+)$/.exec(text);
-  if (!m) throw new ServiceError('BAD_REQUEST', 'cursor is not one this API issued', { field: 'cursor' });
-  return Number(m[1]);
-}
 
 /** Drift entries newest first, cursor-paged; filtered by status, record kind or Sharper id. */
 export async function listDrift({ ctx, companyId, filter }: { ctx: { db: Db }; companyId: string; filter: { status?: DriftStatus[]; kind?: RecordKind; sourceId?: string; cursor?: string; limit: number } }) {
-  const rows = await listDriftRows(ctx.db, companyId, { ...filter, beforeId: filter.cursor ? decodeCursor(filter.cursor) : undefined, limit: filter.limit + 1 });
+  const rows = await listDriftRows(ctx.db, companyId, { ...filter, beforeId: filter.cursor ? decodeCursor('d', filter.cursor) : undefined, limit: filter.limit + 1 });
   const page = rows.slice(0, filter.limit);
-  return { drift: page.map(driftView), nextCursor: rows.length > filter.limit ? encodeCursor(page[page.length - 1].id) : null };
+  return { drift: page.map(driftView), nextCursor: rows.length > filter.limit ? encodeCursor('d', page[page.length - 1].id) : null };
 }
 
 async function openDrift(ctx: Ctx, companyId: string, driftId: number): Promise<DriftRow> {
