@@ -11,6 +11,7 @@ import { BIN, ROOT, run, startService, stop, waitForHttp } from './lib/processes
 
 const WORKER_PORT = Number(process.env.PORT ?? 8787);
 const QBO_SIM_PORT = Number(process.env.QBO_SIM_PORT ?? 8788);
+const DEMO_REALM = '9130350000000001';
 const WORKER = `http://127.0.0.1:${WORKER_PORT}`;
 const CREDENTIALS_FILE = path.join(ROOT, '.wrangler', 'demo-credentials.json');
 
@@ -84,6 +85,19 @@ async function seedDemo(adminToken: string): Promise<DemoCredentials> {
   return creds;
 }
 
+/** The simulator keeps its company in memory: connect the QBO demo company to it on every start. */
+async function connectDemoToSimulator(creds: DemoCredentials): Promise<string> {
+  const started = await call('GET', `/v1/companies/${creds.companyId}/qbo/connect?environment=sandbox&format=json`, creds.operatorToken);
+  const authorize = new URL(started.authorizeUrl);
+  authorize.searchParams.set('realmId', DEMO_REALM);
+  const consent = await fetch(authorize, { redirect: 'manual' });
+  const callback = consent.headers.get('location');
+  if (!callback) throw new Error(`the QBO simulator did not redirect back (${consent.status})`);
+  const done = await fetch(callback);
+  if (!done.ok) throw new Error(`OAuth callback: ${done.status} ${await done.text()}`);
+  return DEMO_REALM;
+}
+
 async function main() {
   const vars = ensureDevVars();
   console.log('Applying D1 migrations to the local database…');
@@ -107,6 +121,8 @@ async function main() {
   await waitForHttp(`${WORKER}/health`);
   if (qboSim) await waitForHttp(`http://127.0.0.1:${QBO_SIM_PORT}/__sim/health`, 30_000).catch((e) => console.warn(`QBO simulator: ${e.message}`));
   const creds = await seedDemo(vars.ADMIN_TOKEN);
+  const realm = qboSim ? await connectDemoToSimulator(creds).catch((e: Error) => (console.warn(`Could not connect the demo to the QBO simulator: ${e.message}`), null)) : null;
+  if (realm) console.log(`The QuickBooks Online demo company is connected to the simulator (company ${realm}); run the hourly cron (below) to sync it.`);
   const co = creds.companyId;
   console.log(`
 Sharper Sync is running.
