@@ -1,4 +1,4 @@
-import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { recordKinds, syncTargets } from './enums';
 
 /** Sharper id → QuickBooks id (ListID/TxnID or QBO Id) and its lock token (EditSequence/SyncToken). */
@@ -14,5 +14,9 @@ export const idMapTable = sqliteTable(
     syncedVersion: integer('synced_version').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.companyId, t.target, t.kind, t.sourceId] })],
+  (t) => [
+    primaryKey({ columns: [t.companyId, t.target, t.kind, t.sourceId] }),
+    // Drift detection and the extension look records up by their QuickBooks id.
+    index('id_map_qb_id_idx').on(t.companyId, t.target, t.kind, t.qbId),
+  ],
 );

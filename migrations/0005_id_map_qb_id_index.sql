@@ -1,0 +1,1 @@
+CREATE INDEX `id_map_qb_id_idx` ON `id_map` (`company_id`,`target`,`kind`,`qb_id`);
