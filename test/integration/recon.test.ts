@@ -14,8 +14,14 @@ describe('month-end reconciliation (QuickBooks Online)', () => {
       ['C-3', 5000, 5000],
     ]);
     expect(r.json.readCalls.used).toBe(2);
-    // The income accounts Sharper owns agree too.
-    expect(r.json.accounts.filter((a: any) => a.id.startsWith('A-4')).map((a: any) => a.difference)).toEqual([0, 0]);
+    // Every account Sharper owns agrees too: its A/R account is QuickBooks' own A/R account.
+    expect(r.json.accounts.map((a: any) => [a.id, a.difference])).toEqual([
+      ['A-1200', 0],
+      ['A-1100', 0],
+      ['A-4000', 0],
+      ['A-4200', 0],
+    ]);
+    expect(r.json.quickbooksOnlyAccounts).toEqual([]);
   });
 
   it('refuses what it cannot reconcile, clearly', async () => {

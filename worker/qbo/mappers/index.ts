@@ -13,7 +13,8 @@ export { salesTotalCents } from './sales';
 /** One write to QBO for one job. `batchable` writes go through /batch; the rest are single calls. */
 export interface WritePlan {
   entity: string;
-  operation: 'create' | 'update' | 'delete' | 'void' | 'taxcode';
+  /** `adopt`: use the account QuickBooks already keeps for this role instead of creating one. */
+  operation: 'create' | 'update' | 'delete' | 'void' | 'taxcode' | 'adopt';
   body: Record<string, unknown>;
   batchable: boolean;
 }
@@ -74,6 +75,11 @@ export function planWrite(job: ClaimedJob, lookup: (kind: any, id: string) => st
   const refs = new RefResolver(lookup);
   const body = entityBody(job, refs, settings);
   if (refs.missing.length > 0) return err({ reason: 'missing_refs', refs: refs.missing });
+  // QBO posts every invoice and payment to its own Accounts Receivable account; a second one
+  // created for Sharper's would stay empty. Sharper's receivables account adopts QuickBooks' own.
+  if (!existing && job.kind === 'account' && (job.data as AccountInput).type === 'accounts_receivable') {
+    return ok({ entity, operation: 'adopt', body, batchable: false });
+  }
   if (!existing) return ok({ entity, operation: 'create', body, batchable: true });
   const sparse = !FULL_UPDATE.has(entity);
   return ok({ entity, operation: 'update', body: { ...body, Id: existing.qbId, SyncToken: existing.qbLock ?? '0', ...(sparse && { sparse: true }) }, batchable: true });

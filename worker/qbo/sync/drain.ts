@@ -1,3 +1,4 @@
+import { adoptReceivablesAccount } from './resolve-fault';
 import type { CompanySettings } from '../../companies';
 import { findSentRequests, releaseUnsentJobs } from '../../db/qbo-requests';
 import type { RecordKind } from '../../db/schema/enums';
@@ -125,6 +126,7 @@ async function sendRound(ctx: DrainCtx, ready: PlannedJob[]): Promise<ClaimedJob
       continue;
     }
     if (pj.plan.operation === 'taxcode') await record(ctx, pj.job, await syncTaxCode(ctx, pj));
+    else if (pj.plan.operation === 'adopt') await record(ctx, pj.job, await adoptReceivablesAccount(ctx, pj));
     else unsent.push(...(await sendRequest(ctx, [pj], singleRequestId(pj.job), writePath(pj.plan), pj.plan.body, false)));
   }
   return unsent;

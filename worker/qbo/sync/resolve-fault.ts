@@ -71,3 +71,18 @@ export async function resolveFault(ctx: SendCtx, pj: PlannedJob, reason: 'duplic
   }
   return followUp(ctx, pj, retry, singleRequestId(job, `s${token}`));
 }
+
+/**
+ * Sharper's accounts-receivable account becomes QuickBooks' own A/R account (one read), so the
+ * invoices and payments QBO posts there and Sharper's receivables are the same account. Only when
+ * the company has none is an account created.
+ */
+export async function adoptReceivablesAccount(ctx: SendCtx, pj: PlannedJob): Promise<JobOutcome> {
+  const rows = await queryOne(ctx, "select * from Account where AccountType = 'Accounts Receivable'");
+  if (rows === null) return { kind: 'failed', code: 'QBO_LOOKUP_FAILED', message: "Could not look up QuickBooks' accounts-receivable account; will try again", retryable: true };
+  const own = rows.find((r) => r.Active !== false) ?? rows[0];
+  if (own) {
+    return { kind: 'synced', qbId: String(own.Id), qbLock: own.SyncToken ?? null, message: `Linked to QuickBooks' own accounts-receivable account "${own.FullyQualifiedName ?? own.Name}" (Id ${own.Id}), where QuickBooks posts invoices and payments` };
+  }
+  return followUp(ctx, pj, { ...pj.plan, operation: 'create', batchable: true }, singleRequestId(pj.job));
+}
