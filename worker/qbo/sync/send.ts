@@ -5,6 +5,7 @@ import type { ApiResult, QboApi } from '../api/client';
 import { firstError, type QboError } from '../api/fault';
 import type { WritePlan } from '../mappers';
 import { classifyFault } from './faults';
+import { resolveMissingReference } from './missing-reference';
 import { resolveFault } from './resolve-fault';
 
 export interface SendCtx {
@@ -78,6 +79,9 @@ export async function applyItem(ctx: SendCtx, pj: PlannedJob, item: Record<strin
 
 export async function applyFault(ctx: SendCtx, pj: PlannedJob, e: QboError, request: string, response: string): Promise<void> {
   const action = classifyFault(e, pj.job, pj.plan.entity);
+  if (action.reason === 'outcome' && action.outcome.kind === 'held' && action.outcome.code === 'INVALID_REFERENCE') {
+    return record(ctx, pj.job, await resolveMissingReference(ctx, pj, e, action.outcome), { request, response });
+  }
   if (action.reason === 'outcome') return record(ctx, pj.job, action.outcome, { request, response });
   if (action.reason === 'auth') {
     ctx.connectionLost = true;
