@@ -7,6 +7,7 @@
  */
 import { startQboSimulator } from '../../test/sim/qbo';
 import { generateMarinaYear } from '../../test/fixtures/marina-year';
+import { compareGl, qbdGl, qboGl, sharperGl } from './gl';
 import { causes, client, counts, createCompany, push, startWorker } from './harness';
 import { QBD_FAULTS, connectQbd, qbdBooks, webConnectorUntilDone } from './qbd-path';
 import { QBO_FAULTS, connectQbo, cronUntilSettled, qboBooks } from './qbo-path';
@@ -39,6 +40,7 @@ export interface PathResult {
   duplicates: string[];
   lost: number;
   ar: ReturnType<typeof compareAr>;
+  gl: ReturnType<typeof compareGl>;
   usage: string;
 }
 
@@ -99,6 +101,11 @@ export async function runProof({ seed = SEED, customers = CUSTOMERS, months = MO
 
     const qbo = qboBooks(sim.state, realm);
     const qbd = qbdBooks(desktop.company);
+    const gl = sharperGl(year);
+    // QuickBooks Desktop reports balances in each account's natural sign (credits positive for
+    // income and liabilities); Sharper's ledger and the QBO postings are debit-positive.
+    const credit = new Set(['Deferred Slip Revenue', 'Slip Rental Income', 'Transient Dockage', 'Campground Income', 'Fuel Sales', 'Service & Storage']);
+    const glOf = { 'QuickBooks Online': compareGl(gl, qboGl(sim.state, realm)), 'QuickBooks Desktop': compareGl(gl, qbdGl(desktop.company), (n) => (credit.has(n) ? -1 : 1)) };
     const paths: PathResult[] = [];
     for (const [name, co, books, usage] of [
       ['QuickBooks Online', qboCo, qbo, `cron runs ${cronRuns}; API requests ${qbo.requests}; metered read calls ${qbo.reads}; path time ${(timing.qbo / 1000).toFixed(1)} s`],
@@ -113,6 +120,7 @@ export async function runProof({ seed = SEED, customers = CUSTOMERS, months = MO
         duplicates: books.duplicates,
         lost: (c.queued ?? 0) + (c.waiting ?? 0) + (c.sending ?? 0),
         ar: compareAr(year.arByCustomer, books.arByCustomer),
+        gl: glOf[name],
         usage,
       });
     }
@@ -143,6 +151,7 @@ export function printProof(r: ProofResult) {
     console.log(`duplicates in QuickBooks: ${p.duplicates.length}${p.duplicates.length ? ` (${p.duplicates.slice(0, 5).join(', ')})` : ''}`);
     console.log(`lost (accepted, neither synced nor visibly held/failed): ${p.lost}`);
     console.log(`AR by customer: ${p.ar.customers} customers, ${p.ar.differing} differ, ${fmt(p.ar.unexplainedCents)} in absolute differences${p.ar.examples.length ? `; e.g. ${p.ar.examples.join(' | ')}` : ''}`);
+    console.log(`GL by account: ${p.gl.accounts} accounts compared, ${p.gl.differing.length} differ${p.gl.differing.length ? `: ${p.gl.differing.join(' | ')}` : ''}`);
     console.log(p.usage);
   }
 }

@@ -18,6 +18,7 @@ describe('reduced proof: both paths, under faults', () => {
       expect(path.counts.failed ?? 0, `${path.name}: ${path.causes.join(' | ')}`).toBe(0);
       expect(path.ar.examples, path.name).toEqual([]);
       expect(path.ar.unexplainedCents, path.name).toBe(0);
+      expect(path.gl.differing, path.name).toEqual([]);
     }
   });
 });
