@@ -23,6 +23,8 @@ const envSchema = z.object({
   QBO_OAUTH_BASE: z.url().optional(),
   QBO_WEBHOOK_VERIFIER: z.string().min(1).optional(),
   QBO_RUN_BUDGET_MS: z.coerce.number().int().positive().default(60_000),
+  /** How long a claimed QBO job may go unanswered before the cron sweep returns it, in doubt. */
+  QBO_LEASE_MS: z.coerce.number().int().positive().default(10 * 60_000),
   QBO_RETRY_BASE_MS: z.coerce.number().int().nonnegative().default(1_000),
   QBO_SYNC_NOW_MIN_INTERVAL_S: z.coerce.number().int().nonnegative().default(300),
 });
@@ -42,6 +44,7 @@ export type Config = Readonly<{
     oauthBase: string | undefined;
     webhookVerifier: string | undefined;
     runBudgetMs: number;
+    leaseMs: number;
     retryBaseMs: number;
     syncNowMinIntervalMs: number;
   }>;
@@ -67,6 +70,7 @@ export function loadConfig(env: Env): Config {
       oauthBase: d.QBO_OAUTH_BASE,
       webhookVerifier: d.QBO_WEBHOOK_VERIFIER,
       runBudgetMs: d.QBO_RUN_BUDGET_MS,
+      leaseMs: d.QBO_LEASE_MS,
       retryBaseMs: d.QBO_RETRY_BASE_MS,
       syncNowMinIntervalMs: d.QBO_SYNC_NOW_MIN_INTERVAL_S * 1000,
     }),

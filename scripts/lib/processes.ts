@@ -19,8 +19,9 @@ export function run(cmd: string, args: string[], opts: { quiet?: boolean } = {})
 }
 
 /** Starts a long-running child with its output prefixed, and returns it for stopping later. */
-export function startService(name: string, cmd: string, args: string[], opts: { env?: NodeJS.ProcessEnv; quiet?: boolean } = {}): ChildProcess {
-  const child = spawn(cmd, args, { cwd: ROOT, env: { ...WRANGLER_ENV, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startService(name: string, cmd: string, args: string[], opts: { env?: NodeJS.ProcessEnv; quiet?: boolean; detached?: boolean } = {}): ChildProcess {
+  // `detached` puts the child in its own process group, so it (and workerd under it) can be killed together.
+  const child = spawn(cmd, args, { cwd: ROOT, env: { ...WRANGLER_ENV, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: opts.detached });
   const prefix = (chunk: Buffer) =>
     opts.quiet
       ? undefined

@@ -5,7 +5,13 @@ import { ensureDevVars } from '../lib/dev-vars';
 import { BIN, freePort, run, startService, stop, waitForHttp } from '../lib/processes';
 
 
-/** A local Worker on workerd with its own D1, pointed at a QBO simulator. */
+/** Claims of a run that dies mid-batch are swept after this long (short, so the proof can wait it out). */
+export const PROOF_LEASE_MS = 15_000;
+/** A run's time box; a killed run's hold on its company lapses a minute after it (worker/qbo/sync/run.ts). */
+export const PROOF_RUN_BUDGET_MS = 15_000;
+export const KILLED_RUN_RECOVERY_MS = Math.max(PROOF_LEASE_MS, PROOF_RUN_BUDGET_MS + 60_000) + 1_000;
+
+/** A local Worker on workerd with its own D1, pointed at a QBO simulator; it can be killed and restarted. */
 export async function startWorker(qboUrl: string) {
   const persist = mkdtempSync(path.join(os.tmpdir(), 'sharper-proof-'));
   const vars = ensureDevVars();
@@ -13,10 +19,22 @@ export async function startWorker(qboUrl: string) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const args = ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persist,
-    '--var', `QBO_API_BASE:${qboUrl}`, '--var', `QBO_OAUTH_BASE:${qboUrl}`, '--var', `QBO_REDIRECT_URI:${url}/v1/qbo/oauth/callback`];
-  const child = startService('worker', BIN('wrangler'), args, { quiet: !process.env.VERBOSE });
+    '--var', `QBO_API_BASE:${qboUrl}`, '--var', `QBO_OAUTH_BASE:${qboUrl}`, '--var', `QBO_REDIRECT_URI:${url}/v1/qbo/oauth/callback`,
+    '--var', `QBO_LEASE_MS:${PROOF_LEASE_MS}`, '--var', `QBO_RUN_BUDGET_MS:${PROOF_RUN_BUDGET_MS}`];
+  let child = startService('worker', BIN('wrangler'), args, { quiet: !process.env.VERBOSE, detached: true });
   await waitForHttp(`${url}/health`, 60_000);
-  return { url, adminToken: vars.ADMIN_TOKEN, stop: () => stop(child) };
+  return {
+    url,
+    adminToken: vars.ADMIN_TOKEN,
+    stop: () => stop(child),
+    /** The Worker process dies at once (no cleanup, like an invocation killed mid-batch), then starts again on the same D1. */
+    async killAndRestart() {
+      if (child.pid) process.kill(-child.pid, 'SIGKILL');
+      await new Promise((r) => child.once('exit', r));
+      child = startService('worker', BIN('wrangler'), args, { quiet: !process.env.VERBOSE, detached: true });
+      await waitForHttp(`${url}/health`, 60_000);
+    },
+  };
 }
 
 export function client(base: string) {

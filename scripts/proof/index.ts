@@ -8,9 +8,9 @@
 import { startQboSimulator } from '../../test/sim/qbo';
 import { generateMarinaYear } from '../../test/fixtures/marina-year';
 import { compareGl, qbdGl, qboGl, sharperGl } from './gl';
-import { causes, client, counts, createCompany, push, startWorker } from './harness';
+import { causes, client, counts, createCompany, KILLED_RUN_RECOVERY_MS, push, startWorker } from './harness';
 import { QBD_FAULTS, connectQbd, qbdBooks, webConnectorUntilDone } from './qbd-path';
-import { QBO_FAULTS, connectQbo, cronUntilSettled, qboBooks } from './qbo-path';
+import { QBO_FAULTS, connectQbo, cronUntilSettled, killMidBatch, qboBooks } from './qbo-path';
 
 const SEED = Number(process.env.PROOF_SEED ?? 2026);
 const CUSTOMERS = Number(process.env.PROOF_CUSTOMERS ?? 220);
@@ -72,6 +72,7 @@ export async function runProof({ seed = SEED, customers = CUSTOMERS, months = MO
     let roundTrips = 0;
     let sessions = 0;
     let cronRuns = 0;
+    let killedInFlight = 0;
     for (const month of year.months) {
       for (const [phase, ops] of [['month', month.operations], ['after sync', month.afterSync]] as const) {
         if (!ops.length) continue;
@@ -82,6 +83,7 @@ export async function runProof({ seed = SEED, customers = CUSTOMERS, months = MO
         const qboFault = phase === 'month' ? QBO_FAULTS.find((f) => f.month === month.month) : undefined;
         qboFault?.apply(sim.state, realm);
         let t = performance.now();
+        if (qboFault?.killMidBatch) killedInFlight += await killMidBatch(call, worker, qboCo, KILLED_RUN_RECOVERY_MS);
         cronRuns += await cronUntilSettled(call, worker.url, qboCo, { concurrent: qboFault?.concurrentCron });
         timing.qbo += performance.now() - t;
         const qbdFault = phase === 'month' ? QBD_FAULTS.find((f) => f.month === month.month) : undefined;
@@ -108,7 +110,7 @@ export async function runProof({ seed = SEED, customers = CUSTOMERS, months = MO
     const glOf = { 'QuickBooks Online': compareGl(gl, qboGl(sim.state, realm)), 'QuickBooks Desktop': compareGl(gl, qbdGl(desktop.company), (n) => (credit.has(n) ? -1 : 1)) };
     const paths: PathResult[] = [];
     for (const [name, co, books, usage] of [
-      ['QuickBooks Online', qboCo, qbo, `cron runs ${cronRuns}; API requests ${qbo.requests}; metered read calls ${qbo.reads}; path time ${(timing.qbo / 1000).toFixed(1)} s`],
+      ['QuickBooks Online', qboCo, qbo, `jobs in flight when the Worker was killed ${killedInFlight}; cron runs ${cronRuns}; API requests ${qbo.requests}; metered read calls ${qbo.reads}; path time ${(timing.qbo / 1000).toFixed(1)} s`],
       ['QuickBooks Desktop', qbdCo, qbd, `Web Connector sessions ${sessions}; round trips ${roundTrips}; qbXML requests ${qbd.requests}; path time ${(timing.qbd / 1000).toFixed(1)} s`],
     ] as const) {
       const c = await counts(call, co);

@@ -4,13 +4,15 @@ import type { Call, ProofCompany } from './harness';
 import { counts } from './harness';
 
 /** The QBO faults of the schedule, one set per month (index = month − 1). */
-export const QBO_FAULTS: { month: number; name: string; apply: (s: SimState, realm: string) => void; concurrentCron?: boolean }[] = [
+export const QBO_FAULTS: { month: number; name: string; apply: (s: SimState, realm: string) => void; concurrentCron?: boolean; killMidBatch?: boolean }[] = [
   { month: 2, name: 'lost responses after commit (2 batches)', apply: (s, realm) => void scheduleFault(s, { match: { realmId: realm, operation: 'batch' }, action: { kind: 'lost-response', mode: 'abort' }, times: 2 }) },
   { month: 3, name: '429 storm (6 requests)', apply: (s, realm) => void scheduleFault(s, { match: { realmId: realm }, action: { kind: 'http', status: 429 }, times: 6 }) },
   { month: 4, name: '5xx (3 × 503)', apply: (s, realm) => void scheduleFault(s, { match: { realmId: realm, operation: 'batch' }, action: { kind: 'http', status: 503 }, times: 3 }) },
   { month: 5, name: 'access token expired mid-run + two crons refreshing at once', apply: (s, realm) => void expireAccessTokens(s, realm), concurrentCron: true },
   { month: 6, name: 'overlapping cron runs', apply: () => undefined, concurrentCron: true },
   { month: 7, name: 'lost responses (502 after commit, 3)', apply: (s, realm) => void scheduleFault(s, { match: { realmId: realm, operation: 'batch' }, action: { kind: 'lost-response', mode: '502' }, times: 3 }) },
+  // Batches answer slowly so the kill lands while they are in flight (committed in QBO, unanswered).
+  { month: 8, name: 'Worker invocation killed mid-batch (process killed, restarted, claims swept after the lease)', apply: (s, realm) => void scheduleFault(s, { match: { realmId: realm, operation: 'batch' }, action: { kind: 'hang', ms: 3000, after: true }, times: 2 }), killMidBatch: true },
 ];
 
 export async function connectQbo(call: Call, worker: string, co: ProofCompany, sim: SimState): Promise<string> {
@@ -68,4 +70,18 @@ export function qboBooks(sim: SimState, realm: string): QbBooks {
   }
   const stats = getStats(sim, realm) as { requests: number; meteredReads: number };
   return { arByCustomer: ar, duplicates, requests: stats.requests, reads: stats.meteredReads };
+}
+
+/** Starts a cron run, kills the Worker while it has jobs in flight, restarts it, waits out the claim lease and the run's hold on the company. */
+export async function killMidBatch(call: Call, worker: { url: string; killAndRestart: () => Promise<void> }, co: ProofCompany, recoveryMs: number) {
+  const run = fetch(`${worker.url}/cdn-cgi/handler/scheduled?cron=0+*+*+*+*`).catch(() => undefined);
+  for (let i = 0; i < 100; i++) {
+    if (((await counts(call, co)).sending ?? 0) > 0) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const inFlight = (await counts(call, co)).sending ?? 0;
+  await worker.killAndRestart();
+  await run;
+  await new Promise((r) => setTimeout(r, recoveryMs));
+  return inFlight;
 }

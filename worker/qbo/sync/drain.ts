@@ -15,6 +15,8 @@ const CLAIM_LIMIT = BATCH_SIZE * 10;
 export interface DrainCtx extends SendCtx {
   settings: CompanySettings;
   deadline: number;
+  /** Claim lease: a run killed mid-batch leaves its claims to the sweep after this long. */
+  leaseMs?: number;
 }
 
 const stopped = (ctx: DrainCtx) => ctx.throttled || ctx.connectionLost || ctx.clock() >= ctx.deadline;
@@ -25,7 +27,7 @@ const stopped = (ctx: DrainCtx) => ctx.throttled || ctx.connectionLost || ctx.cl
  */
 export async function drainCompany(ctx: DrainCtx): Promise<void> {
   while (!stopped(ctx)) {
-    const jobs = await claimJobs({ ctx: { db: ctx.db, now: new Date(ctx.clock()) }, companyId: ctx.companyId, target: 'qbo', limit: CLAIM_LIMIT });
+    const jobs = await claimJobs({ ctx: { db: ctx.db, now: new Date(ctx.clock()) }, companyId: ctx.companyId, target: 'qbo', limit: CLAIM_LIMIT, leaseMs: ctx.leaseMs });
     if (jobs.length === 0) return;
     const unsent = await sendClaimed(ctx, jobs);
     await releaseUnsentJobs(ctx.db, {

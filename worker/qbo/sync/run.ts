@@ -70,6 +70,7 @@ export async function syncCompany(o: SyncOptions & { companyId: string; budgetMs
     clock,
     settings,
     deadline: startMs + o.budgetMs,
+    leaseMs: o.config.qbo.leaseMs,
     throttled: false,
     connectionLost: false,
     counts: { synced: 0, failed: 0, held: 0, waiting: 0, unknown: 0 },
