@@ -33,23 +33,3 @@ describe('QBO: a reference that is gone or inactive in QuickBooks', () => {
     expect((await entities(realm, 'Invoice')).map((i: any) => i.DocNumber).sort()).toEqual(['101', '102']);
   });
 });
-
-describe('QBO: a credit memo applied to an invoice', () => {
-  it('creates the memo and one zero-amount payment linking it to the invoice, once', async () => {
-    const co = await createQboCompany('Credit Marina');
-    const realm = await newRealm();
-    await connect(co, realm);
-    const memo = { kind: 'credit_memo', id: 'CM-1', data: { customer: 'C-1', date: '2026-03-05', docNumber: 'CM-1', lines: [{ item: 'P-SLIP', amount: '30.00' }], tax: '0', applications: [{ invoice: 'INV-1', amount: '30.00' }] } };
-    await call('POST', `/v1/companies/${co.id}/records/bulk`, { token: co.mms, body: { records: [...accounts, invoice('INV-1', '101'), memo] } });
-    await runCron();
-    await runCron();
-    const inv = (await entities(realm, 'Invoice')).find((i: any) => i.DocNumber === '101');
-    expect(Number(inv.Balance)).toBe(70);
-    const links = (await entities(realm, 'Payment')).filter((p: any) => /Sharper credit memo CM-1 applied/.test(p.PrivateNote ?? ''));
-    expect(links).toHaveLength(1);
-    expect(Number(links[0].TotalAmt)).toBe(0);
-    const job = (await call('GET', `/v1/companies/${co.id}/jobs?sourceId=CM-1`, { token: co.viewer })).json.jobs[0];
-    expect(job).toMatchObject({ state: 'synced' });
-    expect(job.message).toMatch(/^Applied to invoice INV-1 \(30\.00\)/);
-  });
-});

@@ -5,7 +5,6 @@ import type { ApiResult, QboApi } from '../api/client';
 import { firstError, type QboError } from '../api/fault';
 import type { WritePlan } from '../mappers';
 import { classifyFault } from './faults';
-import { applyCreditMemo } from './apply-credit-memo';
 import { resolveMissingReference } from './missing-reference';
 import { resolveFault } from './resolve-fault';
 
@@ -75,8 +74,7 @@ export async function applyItem(ctx: SendCtx, pj: PlannedJob, item: Record<strin
   if (!entity?.Id && pj.plan.operation !== 'delete') {
     return record(ctx, pj.job, { kind: 'unknown', code: 'QBO_NO_ENTITY', message: 'QuickBooks answered without the entity; the request will be replayed' }, { request, response });
   }
-  const applied = pj.plan.operation === 'create' && pj.job.kind === 'credit_memo' && entity?.Id ? await applyCreditMemo(ctx, pj.job, String(entity.Id)) : null;
-  return record(ctx, pj.job, { kind: 'synced', qbId: entity?.Id ? String(entity.Id) : pj.job.existing?.qbId ?? null, qbLock: entity?.SyncToken ?? null, message: applied ?? undefined }, { request, response });
+  return record(ctx, pj.job, { kind: 'synced', qbId: entity?.Id ? String(entity.Id) : pj.job.existing?.qbId ?? null, qbLock: entity?.SyncToken ?? null }, { request, response });
 }
 
 export async function applyFault(ctx: SendCtx, pj: PlannedJob, e: QboError, request: string, response: string): Promise<void> {
