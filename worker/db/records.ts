@@ -3,6 +3,7 @@ import type { JobState, RecordKind, RecordStatus, SyncTarget } from './schema/en
 import { runBatch } from './batch';
 import type { Db } from './client';
 import { chunk } from './chunks';
+import { toJobRow } from './job-rows';
 
 export interface StoredRecord {
   kind: RecordKind;
@@ -63,21 +64,11 @@ export async function findOpenJobs(db: Db, companyId: string, target: SyncTarget
   const out: OpenJob[] = [];
   for (const part of chunk(keys)) {
     const rows = await db.all<Record<string, unknown>>(sql`
-      SELECT j.id, j.record_kind, j.source_id, j.version, j.state, j.in_doubt
-      FROM json_each(${pairsJson(part)}) k
+      SELECT j.* FROM json_each(${pairsJson(part)}) k
       CROSS JOIN jobs j ON j.company_id = ${companyId} AND j.target = ${target}
         AND j.record_kind = k.value ->> '$[0]' AND j.source_id = k.value ->> '$[1]'
       WHERE j.state IN ('queued', 'waiting', 'held', 'failed', 'sending')`);
-    for (const r of rows) {
-      out.push({
-        id: Number(r.id),
-        kind: r.record_kind as RecordKind,
-        sourceId: r.source_id as string,
-        version: Number(r.version),
-        state: r.state as JobState,
-        inDoubt: Boolean(r.in_doubt),
-      });
-    }
+    for (const j of rows.map(toJobRow)) out.push({ id: j.id, kind: j.recordKind, sourceId: j.sourceId, version: j.version, state: j.state, inDoubt: j.inDoubt });
   }
   return out;
 }
@@ -215,19 +206,10 @@ export async function writeIngest(db: Db, w: IngestWrite): Promise<WrittenJob[]>
   for (const part of chunk(w.jobs)) {
     const triples = JSON.stringify(part.map((j) => [j.kind, j.sourceId, j.version]));
     const rows = await db.all<Record<string, unknown>>(sql`
-      SELECT j.id, j.record_kind, j.source_id, j.version, j.state, j.last_message FROM json_each(${triples}) t
+      SELECT j.* FROM json_each(${triples}) t
       CROSS JOIN jobs j ON j.company_id = ${w.companyId} AND j.target = ${w.target}
         AND j.record_kind = t.value ->> '$[0]' AND j.source_id = t.value ->> '$[1]' AND j.version = t.value ->> '$[2]'`);
-    for (const r of rows) {
-      written.push({
-        id: Number(r.id),
-        kind: r.record_kind as RecordKind,
-        sourceId: r.source_id as string,
-        version: Number(r.version),
-        state: r.state as JobState,
-        lastMessage: (r.last_message as string | null) ?? null,
-      });
-    }
+    for (const j of rows.map(toJobRow)) written.push({ id: j.id, kind: j.recordKind, sourceId: j.sourceId, version: j.version, state: j.state, lastMessage: j.lastMessage });
   }
   return written;
 }
