@@ -59,15 +59,16 @@ function header(d: InvoiceInput | CreditMemoInput, refs: BuildRefs, extra: { ter
 export function invoiceRq(job: BuildJob, refs: BuildRefs, requestId: string): string {
   const d = job.data as InvoiceInput;
   const h = header(d, refs, { terms: d.terms, dueDate: d.dueDate });
-  const lines = (suffix: 'Add' | 'Mod') =>
-    d.lines.map((l, i) => el(`InvoiceLine${suffix}`, [suffix === 'Mod' ? text('TxnLineID', '-1') : null, ...lineFields(l, refs, i)]));
+  // Only the lines of the request being sent are built (Add, or Mod with TxnLineID -1 on each).
+  const suffix = job.existing ? 'Mod' : 'Add';
+  const lines = d.lines.map((l, i) => el(`InvoiceLine${suffix}`, [suffix === 'Mod' ? text('TxnLineID', '-1') : null, ...lineFields(l, refs, i)]));
   // A Mod that lists lines replaces them all; TxnLineID -1 marks each as new.
   const { op, xml } = addOrMod(
     'Invoice',
     'TxnID',
     job.existing,
-    [...h.start, ...h.end, text('ExternalGUID', refs.guid('invoice', job.sourceId)), ...lines('Add')],
-    [...h.start, ...h.end, ...lines('Mod')],
+    [...h.start, ...h.end, text('ExternalGUID', refs.guid('invoice', job.sourceId)), ...lines],
+    [...h.start, ...h.end, ...lines],
     { defMacro: txnMacro(job.id) },
   );
   return rq(`Invoice${op}`, xml, requestId);
@@ -79,14 +80,15 @@ export const creditMemoMacro = txnMacro;
 export function creditMemoRq(job: BuildJob, refs: BuildRefs, requestId: string): string {
   const d = job.data as CreditMemoInput;
   const h = header(d, refs, {});
-  const lines = (suffix: 'Add' | 'Mod') =>
-    d.lines.map((l, i) => el(`CreditMemoLine${suffix}`, [suffix === 'Mod' ? text('TxnLineID', '-1') : null, ...lineFields(l, refs, i)]));
+  // Only the lines of the request being sent are built (Add, or Mod with TxnLineID -1 on each).
+  const suffix = job.existing ? 'Mod' : 'Add';
+  const lines = d.lines.map((l, i) => el(`CreditMemoLine${suffix}`, [suffix === 'Mod' ? text('TxnLineID', '-1') : null, ...lineFields(l, refs, i)]));
   const { op, xml } = addOrMod(
     'CreditMemo',
     'TxnID',
     job.existing,
-    [...h.start, ...h.end, text('ExternalGUID', refs.guid('credit_memo', job.sourceId)), ...lines('Add')],
-    [...h.start, ...h.end, ...lines('Mod')],
+    [...h.start, ...h.end, text('ExternalGUID', refs.guid('credit_memo', job.sourceId)), ...lines],
+    [...h.start, ...h.end, ...lines],
     { defMacro: creditMemoMacro(job.id) },
   );
   return rq(`CreditMemo${op}`, xml, requestId);

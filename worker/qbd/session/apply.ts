@@ -35,11 +35,11 @@ export function applyWrite(job: ClaimedJob, rs: QbResponse, apply: QbResponse | 
   switch (d.reason) {
     case 'ok': {
       if (job.action !== 'upsert') return { outcome: { kind: 'synced', qbId: job.existing?.qbId ?? null, message: job.action === 'void' ? 'Voided in QuickBooks.' : 'Deleted from QuickBooks.' } };
-      const ret = rs.rets[0];
+      const identity = rs.identity;
       const warn = rs.statusCode !== 0 ? `QuickBooks saved it with a warning (${rs.statusCode}: ${rs.message}).` : undefined;
       const applyNote = apply && apply.statusCode !== 0 ? `The credit memo is in QuickBooks, but applying it to the invoices failed (QuickBooks ${apply.statusCode}: ${apply.message}); apply it in QuickBooks (Receive Payments › Discounts & Credits).` : undefined;
       const message = [warn, applyNote].filter(Boolean).join(' ') || undefined;
-      return ret ? { outcome: synced(ret, message) } : { outcome: { kind: 'synced', qbId: job.existing?.qbId ?? null, message } };
+      return identity ? { outcome: { kind: 'synced', ...identity, message } } : { outcome: { kind: 'synced', qbId: job.existing?.qbId ?? null, message } };
     }
     case 'name_in_use':
       return { followUp: 'adopt' };
@@ -101,10 +101,10 @@ export function applyAdopt(job: ClaimedJob, rs: QbResponse, guid: string, parent
 
 /** A fresh EditSequence (after 3200, or before re-sending an in-doubt change). */
 export function applyReread(job: ClaimedJob, rs: QbResponse): Next {
-  const ret = rs.statusCode === 0 ? rs.rets[0] : undefined;
-  if (!ret) {
+  const identity = rs.statusCode === 0 ? rs.identity : null;
+  if (!identity) {
     return { outcome: { kind: 'failed', code: String(rs.statusCode), retryable: false, message: `${describeJob(job)} is no longer in QuickBooks (QuickBooks ${rs.statusCode}: ${rs.message}). Restore it in QuickBooks, then requeue.` } };
   }
-  const { qbId, qbLock } = identityOf(ret);
+  const { qbId, qbLock } = identity;
   return { followUp: 'write', job: { ...job, existing: { qbId: qbId ?? job.existing?.qbId ?? '', qbLock } } };
 }
