@@ -114,4 +114,41 @@ describe('Web Connector: dependencies in the same message', () => {
     expect(customer.qbId).toBe(after.listId);
     expect(qb.lists('Customer').filter((c) => c.name === 'Newcomer, Pat (C-N3)')).toHaveLength(1);
   });
+
+  it('a record deleted in QuickBooks and then changed in Sharper is added again, once, and the log says so', async () => {
+    const m = await desktopMarina(1);
+    const qb = newCompanyFile();
+    const [customer, invoice] = newCustomerWithInvoice(4);
+    await push(m, [customer, invoice]);
+    await syncUntilDone(m, qb);
+    const oldCustomer = qb.findList('Customer', 'Newcomer, Pat (C-N4)')!;
+    const oldInvoice = qb.findTxnsByRefNumber('Invoice', 'N4')[0];
+    const del = (body: string) =>
+      qb.processRequest(`<?xml version="1.0" encoding="utf-8"?><?qbxml version="13.0"?><QBXML><QBXMLMsgsRq onError="stopOnError">${body}</QBXMLMsgsRq></QBXML>`);
+    // Someone deletes both in QuickBooks (the invoice first: QuickBooks refuses to delete a customer with transactions).
+    del(`<TxnDelRq requestID="d1"><TxnDelType>Invoice</TxnDelType><TxnID>${oldInvoice.txnId}</TxnID></TxnDelRq>`);
+    del(`<ListDelRq requestID="d2"><ListDelType>Customer</ListDelType><ListID>${oldCustomer.listId}</ListID></ListDelRq>`);
+
+    // Sharper changes both: each Mod gets 3120 and is sent again as an Add in the same session.
+    await push(m, [
+      { ...customer, data: { ...customer.data, email: 'pat.new@example.com' } },
+      { ...invoice, data: { ...invoice.data, memo: 'Pump-out, corrected' } },
+    ]);
+    const runs = await syncUntilDone(m, qb);
+    expect(runs[0].status).toBe('done');
+    const customers = qb.lists('Customer').filter((c) => c.name === 'Newcomer, Pat (C-N4)');
+    expect(customers).toHaveLength(1);
+    expect(customers[0].listId).not.toBe(oldCustomer.listId);
+    const invoices = qb.findTxnsByRefNumber('Invoice', 'N4');
+    expect(invoices).toHaveLength(1);
+    expect(invoices[0].txnId).not.toBe(oldInvoice.txnId);
+
+    const newest = async (kind: string, id: string) => (await jobs(m, `&kind=${kind}`)).filter((j) => j.record.id === id).sort((a, b) => b.id - a.id)[0];
+    const c = await newest('customer', 'C-N4');
+    expect(c).toMatchObject({ state: 'synced', qbId: customers[0].listId });
+    expect(c.message).toMatch(/deleted in QuickBooks .*3120.*added it again/);
+    const i = await newest('invoice', 'INV-N4');
+    expect(i).toMatchObject({ state: 'synced', qbId: invoices[0].txnId });
+    expect(i.message).toMatch(/added it again as a new transaction/);
+  });
 });

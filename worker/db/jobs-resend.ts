@@ -25,3 +25,10 @@ export async function reopenLatestJob(
   const row = await db.get<Record<string, unknown>>(sql`SELECT * FROM jobs WHERE id = ${latest}`);
   return row ? toJobRow(row) : undefined;
 }
+
+/** Forgets a record's QuickBooks id when QuickBooks says it no longer exists (only if it is still that id). */
+export async function forgetQuickBooksId(db: Db, a: { companyId: string; target: SyncTarget; kind: RecordKind; sourceId: string; qbId: string }): Promise<void> {
+  await db.run(sql`
+    DELETE FROM id_map
+    WHERE company_id = ${a.companyId} AND target = ${a.target} AND kind = ${a.kind} AND source_id = ${a.sourceId} AND qb_id = ${a.qbId}`);
+}

@@ -8,6 +8,6 @@ export { retryDelayMs, MAX_ATTEMPTS, RETRY_BASE_MS, RETRY_CAP_MS } from './backo
 export { recordKey, type RecordKey } from './keys';
 export type { JobFilter } from '../db/jobs-log';
 export { listRootCauses, groupByRootCause, fixFor, type CauseGroup } from './root-causes';
-export { resendRecord } from './resend';
+export { resendRecord, forgetDeletedRecord } from './resend';
 export { countReadyJobs } from './count-ready';
 export { makeInDoubtJobsDue } from './make-in-doubt-due';

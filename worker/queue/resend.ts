@@ -1,5 +1,5 @@
 import type { Db } from '../db/client';
-import { reopenLatestJob } from '../db/jobs-resend';
+import { forgetQuickBooksId, reopenLatestJob } from '../db/jobs-resend';
 import type { RecordKind, SyncTarget } from '../db/schema/enums';
 import { notFound } from '../shared/errors';
 
@@ -37,4 +37,26 @@ export async function resendRecord({
   });
   if (!job) throw notFound(`No sync job for ${kind} ${sourceId}`, { record: { kind, id: sourceId } });
   return { jobId: job.id, state: job.state };
+}
+
+/**
+ * QuickBooks says a synced record no longer exists (deleted there): its id is forgotten, so the
+ * job adding it again and anything referring to it in the meantime use the new record.
+ */
+export async function forgetDeletedRecord({
+  ctx,
+  companyId,
+  target,
+  kind,
+  sourceId,
+  qbId,
+}: {
+  ctx: { db: Db };
+  companyId: string;
+  target: SyncTarget;
+  kind: RecordKind;
+  sourceId: string;
+  qbId: string;
+}): Promise<void> {
+  await forgetQuickBooksId(ctx.db, { companyId, target, kind, sourceId, qbId });
 }

@@ -13,6 +13,8 @@ export type StatusDecision =
   | { reason: 'stale_edit_sequence' }
   | { reason: 'retry_later'; code: string; message: string }
   | { reason: 'gone'; code: string; message: string }
+  /** A change to a record that was deleted in QuickBooks: Sharper, the source of truth, adds it again. */
+  | { reason: 'deleted_in_quickbooks'; code: string; message: string }
   | { reason: 'rejected'; code: string; message: string };
 
 const OBJECT_KINDS: Record<string, RecordKind> = {
@@ -71,7 +73,7 @@ export function decideStatus(s: { code: number; severity: string; message: strin
       return { reason: 'stale_edit_sequence' };
     case 3120:
       if (action !== 'upsert') return { reason: 'gone', code, message: 'It was no longer in QuickBooks, so there was nothing left to remove.' };
-      return { reason: 'rejected', code, message: `${qb} — it was deleted in QuickBooks. Requeue to add it again once its id is cleared, or restore it in QuickBooks.` };
+      return { reason: 'deleted_in_quickbooks', code, message: qb };
     case 3170:
     case 3175:
     case 3176:

@@ -9,7 +9,7 @@ import type { XmlObject } from '../xml';
 import { describeJob } from './outcomes';
 
 /** What one job's answer leads to: a final outcome, or another step in the next message. */
-export type Next = { outcome: JobOutcome } | { followUp: RequestPurpose; job?: ClaimedJob };
+export type Next = { outcome: JobOutcome } | { followUp: RequestPurpose; job?: ClaimedJob; note?: string; forgetQbId?: string };
 
 export const MAX_REREADS = 2;
 
@@ -63,6 +63,15 @@ export function applyWrite(job: ClaimedJob, rs: QbResponse, apply: QbResponse | 
       return { outcome: { kind: 'failed', code: d.code, retryable: true, message: d.message } };
     case 'gone':
       return { outcome: { kind: 'synced', qbId: job.existing?.qbId ?? null, message: d.message } };
+    case 'deleted_in_quickbooks':
+      if (!job.existing) return { outcome: { kind: 'failed', code: d.code, retryable: false, message: `${d.message} — report it.` } };
+      // The next message adds it anew (an Add can't get 3120, so this cannot loop).
+      return {
+        followUp: 'write',
+        job: { ...job, existing: null },
+        forgetQbId: job.existing.qbId,
+        note: `It had been deleted in QuickBooks (${d.message}), so Sharper added it again as a new ${isListKind(job.kind) ? 'list entry' : 'transaction'}.`,
+      };
     case 'rejected':
       return { outcome: { kind: 'failed', code: d.code, retryable: false, message: d.message } };
     case 'no_match':

@@ -9,14 +9,16 @@ export interface Inflight {
   carry: { jobId: number; purpose: RequestPurpose }[];
   /** Re-reads per job this session, so a record edited in QuickBooks in a loop cannot spin forever. */
   rereads?: Record<string, number>;
+  /** What happened on the way (e.g. re-added after a delete in QuickBooks), told in the job's final outcome. */
+  notes?: Record<string, string>;
 }
 
-export const emptyInflight = (): Inflight => ({ jobs: {}, sent: [], carry: [], rereads: {} });
+export const emptyInflight = (): Inflight => ({ jobs: {}, sent: [], carry: [], rereads: {}, notes: {} });
 
 export function readInflight(json: string): Inflight {
   try {
     const v = JSON.parse(json) as Inflight;
-    return { jobs: v.jobs ?? {}, sent: v.sent ?? [], carry: v.carry ?? [], rereads: v.rereads ?? {} };
+    return { jobs: v.jobs ?? {}, sent: v.sent ?? [], carry: v.carry ?? [], rereads: v.rereads ?? {}, notes: v.notes ?? {} };
   } catch {
     return emptyInflight();
   }

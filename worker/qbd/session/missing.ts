@@ -41,6 +41,7 @@ export async function redecideMissing(
   owner: ((qbId: string) => { kind: RecordKind; id: string } | null) | null,
 ): Promise<number> {
   const resent = new Map<string, boolean>();
+  const syncedNow = new Set(answered.filter((a) => syncedJobIds.has(a.job.id)).map((a) => `${a.job.kind}:${a.job.sourceId}`));
   for (const a of answered) {
     if (a.outcome.kind !== 'failed' && a.outcome.kind !== 'held') continue;
     const unsynced = a.uses.filter((u) => !syncedJobIds.has(u.jobId));
@@ -59,6 +60,11 @@ export async function redecideMissing(
     const gone = owner?.(d.value);
     if (!gone) continue;
     const key = `${gone.kind}:${gone.id}`;
+    if (syncedNow.has(key)) {
+      // Re-created in this very message: waiting for it would miss its release; it goes by its new id next time.
+      a.outcome = { kind: 'failed', code: '3140', retryable: true, message: `${describeJob(a.job)} referred to ${recordKindSpecs[gone.kind].label} ${gone.id} by the id QuickBooks had deleted; it was just added again, so Sharper sends this again with its new id. (${d.message})` };
+      continue;
+    }
     if (!resent.has(key)) resent.set(key, await resend(ctx, companyId, gone, `QuickBooks no longer has it (it was deleted or merged there; ${describeJob(a.job)} got "${d.message}")`));
     if (resent.get(key)) {
       a.outcome = waitFor(a.job, [gone], `QuickBooks no longer has it (deleted or merged in QuickBooks), so Sharper adds it again first.`);

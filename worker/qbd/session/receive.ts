@@ -3,7 +3,7 @@ import type { Db } from '../../db/client';
 import { updateQbdSession } from '../../db/qbd-sessions';
 import type { CompanySettings } from '../../companies';
 import type { AccountInput } from '../../ledger';
-import { countReadyJobs, makeInDoubtJobsDue, type ClaimedJob } from '../../queue';
+import { countReadyJobs, forgetDeletedRecord, makeInDoubtJobsDue, type ClaimedJob } from '../../queue';
 import { parseQbxmlResponse, type QbResponse } from '../qbxml/response';
 import { SESSION_TTL_MS } from './authenticate';
 import { applyAdopt, applyLookup, applyReread, applyWrite, type Next } from './apply';
@@ -26,7 +26,7 @@ export interface ReceiveInput {
   message: string;
 }
 
-const cleared = (inflight: Inflight): Inflight => ({ jobs: {}, sent: [], carry: [], rereads: inflight.rereads });
+const cleared = (inflight: Inflight): Inflight => ({ jobs: {}, sent: [], carry: [], rereads: inflight.rereads, notes: {} });
 
 /**
  * receiveResponseXML: applies every response to its job (by requestID) and answers the true
@@ -94,6 +94,8 @@ async function applyAll(ctx: Ctx, companyId: string, inflight: Inflight, respons
   const jobs = { ...inflight.jobs };
   const carry: Inflight['carry'] = [];
   const rereads = { ...(inflight.rereads ?? {}) };
+  const notes = { ...(inflight.notes ?? {}) };
+  const forget: { job: ClaimedJob; qbId: string }[] = [];
   const answered: Answered[] = [];
   for (const s of inflight.sent) {
     if (s.purpose === 'apply') continue;
@@ -113,14 +115,22 @@ async function applyAll(ctx: Ctx, companyId: string, inflight: Inflight, respons
       next = applyReread(job, rs);
     }
     if ('outcome' in next) {
-      answered.push({ job, rs: s.purpose === 'write' ? rs : undefined, uses: s.uses ?? [], outcome: next.outcome });
+      const note = notes[job.id];
+      const outcome = note && next.outcome.kind !== 'waiting' ? { ...next.outcome, message: [note, next.outcome.message].filter(Boolean).join(' ') } : next.outcome;
+      answered.push({ job, rs: s.purpose === 'write' ? rs : undefined, uses: s.uses ?? [], outcome });
       delete jobs[job.id];
+      delete notes[job.id];
     } else {
       if (next.followUp === 'reread') rereads[job.id] = (rereads[job.id] ?? 0) + 1;
+      if (next.note) notes[job.id] = next.note;
+      if (next.forgetQbId) forget.push({ job, qbId: next.forgetQbId });
       if (next.job) jobs[job.id] = next.job;
       carry.push({ jobId: job.id, purpose: next.followUp });
     }
   }
+  // Deleted in QuickBooks: forgotten before the next message is built, so what refers to them
+  // goes by the name or macro of the Add that re-creates them.
+  await Promise.all(forget.map((f) => forgetDeletedRecord({ ctx, companyId, target: 'qbd', kind: f.job.kind, sourceId: f.job.sourceId, qbId: f.qbId })));
   const synced = new Set(answered.filter((a) => a.outcome.kind === 'synced').map((a) => a.job.id));
   await redecideMissing(ctx, companyId, answered, synced, refs?.owner ?? null);
   const excerpt = raw.length > 4000 ? undefined : raw;
@@ -128,5 +138,5 @@ async function applyAll(ctx: Ctx, companyId: string, inflight: Inflight, respons
   const lost = answered.filter((a) => a.outcome.kind === 'unknown').map((a) => a.job);
   await makeInDoubtJobsDue({ ctx, companyId, target: 'qbd', jobIds: lost.map((j) => j.id) });
   const note = strangers.length ? `Ignored ${strangers.length} answer(s) with request ids this session never sent: ${strangers.slice(0, 5).join(', ')}.` : null;
-  return { finished: answered.length, inflight: { jobs, sent: [], carry, rereads } satisfies Inflight, note };
+  return { finished: answered.length, inflight: { jobs, sent: [], carry, rereads, notes } satisfies Inflight, note };
 }
