@@ -9,14 +9,16 @@ export interface Inflight {
   carry: { jobId: number; purpose: RequestPurpose }[];
   /** Re-reads per job this session, so a record edited in QuickBooks in a loop cannot spin forever. */
   rereads?: Record<string, number>;
+  /** Reconciliation report dates whose queries are in the last message (requestIDs `rpt.…`, not jobs). */
+  reports?: { asOf: string; yearStart: string }[];
 }
 
-export const emptyInflight = (): Inflight => ({ jobs: {}, sent: [], carry: [], rereads: {} });
+export const emptyInflight = (): Inflight => ({ jobs: {}, sent: [], carry: [], rereads: {}, reports: [] });
 
 export function readInflight(json: string): Inflight {
   try {
     const v = JSON.parse(json) as Inflight;
-    return { jobs: v.jobs ?? {}, sent: v.sent ?? [], carry: v.carry ?? [], rereads: v.rereads ?? {} };
+    return { jobs: v.jobs ?? {}, sent: v.sent ?? [], carry: v.carry ?? [], rereads: v.rereads ?? {}, reports: v.reports ?? [] };
   } catch {
     return emptyInflight();
   }
