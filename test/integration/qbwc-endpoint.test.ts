@@ -1,21 +1,9 @@
 import { SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { api, put, seedLists, setupCompany, type TestCompany } from './helpers';
+import { envelope, QBWC_URL as URL, result, soap, strings } from './qbwc-soap';
 
-const URL = 'http://sync.test/qbwc';
-const NS = 'http://developer.intuit.com/';
 const PASSWORD = 'harbor-point-qbwc-2026';
-
-const envelope = (method: string, params: [string, string][] = [], prefix = 'soap') =>
-  `<?xml version="1.0" encoding="utf-8"?><${prefix}:Envelope xmlns:${prefix}="http://schemas.xmlsoap.org/soap/envelope/"><${prefix}:Body><${method} xmlns="${NS}">${params.map(([k, v]) => `<${k}>${v}</${k}>`).join('')}</${method}></${prefix}:Body></${prefix}:Envelope>`;
-
-async function soap(body: string) {
-  const res = await SELF.fetch(URL, { method: 'POST', headers: { 'content-type': 'text/xml; charset=utf-8' }, body });
-  return { status: res.status, text: await res.text() };
-}
-
-const result = (text: string, method: string) => new RegExp(`<${method}Result>([\\s\\S]*?)</${method}Result>`).exec(text)?.[1] ?? null;
-const strings = (text: string) => [...text.matchAll(/<string>([^<]*)<\/string>/g)].map((m) => m[1]);
 
 async function connected(): Promise<{ co: TestCompany; username: string }> {
   const co = await setupCompany();

@@ -40,6 +40,8 @@ describe('month-end reconciliation attributes every variance', () => {
     expect(c2.explanations).toEqual([expect.objectContaining({ reason: 'deleted_in_quickbooks', cents: -60000 })]);
     expect(c2.unexplained).toBe(0);
     expect(r.json.totals.customers.unexplained).toBe(0);
+    // The A/R account's difference is the customers' added up, and carries their explanations.
+    expect(r.json.accounts.find((a: any) => a.id === 'A-1100')).toMatchObject({ difference: 70000 + 2500 + 1000 - 4500 - 60000, unexplained: 0 });
 
     const csv = await call('GET', `/v1/companies/${co.id}/reconciliation?month=2026-03&format=csv`, { token: co.viewer });
     expect(csv.headers.get('content-type')).toContain('text/csv');

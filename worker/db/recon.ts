@@ -68,6 +68,8 @@ export interface OpenDrift {
   qbId: string;
   deleted: boolean;
   diff: string;
+  /** How it was seen, for the explanation (QuickBooks Desktop drift is read off the reports, not logged). */
+  message?: string;
 }
 
 /** Open drift entries (edits made in QuickBooks Online), if the QBO path has recorded any. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../db/client';
 import { findQbdConnection, unbindQbdCompanyFile, upsertQbdPassword } from '../db/qbd-connections';
+import { listQbdReconRequests } from '../db/qbd-recon-requests';
 import { latestQbdSession } from '../db/qbd-sessions';
 import { ServiceError } from '../shared/errors';
 import { hashPassword } from './password';
@@ -42,11 +43,14 @@ export async function companyQwc({ ctx, companyId, companyName, origin, everyMin
   return buildQwc({ origin, companyName, userName: conn.username, fileId: conn.fileId, everyMinutes });
 }
 
-/** What an operator sees: is a password set, which company file is bound, how the last run went. */
+/**
+ * What an operator sees: is a password set, which company file is bound, how the last run went, and
+ * the latest reconciliation figures asked of QuickBooks (when they were requested and fetched).
+ */
 export async function qbdConnectionStatus({ ctx, companyId }: { ctx: { db: Db }; companyId: string }) {
   const conn = await findQbdConnection(ctx.db, companyId);
-  if (!conn) return { passwordSet: false, userName: qbdUsername(companyId), companyFile: null, lastSession: null };
-  const last = await latestQbdSession(ctx.db, companyId);
+  if (!conn) return { passwordSet: false, userName: qbdUsername(companyId), companyFile: null, lastSession: null, reconciliation: [] };
+  const [last, reconciliation] = await Promise.all([latestQbdSession(ctx.db, companyId), listQbdReconRequests(ctx.db, companyId, 5)]);
   return {
     passwordSet: true,
     userName: conn.username,
@@ -56,6 +60,7 @@ export async function qbdConnectionStatus({ ctx, companyId }: { ctx: { db: Db };
     lastSession: last
       ? { startedAt: last.createdAt, lastCallAt: last.updatedAt, state: last.state, qbxmlVersion: last.qbxmlVersion, recordsHandled: last.workDone, roundTrips: last.roundTrips, lastError: last.lastError }
       : null,
+    reconciliation,
   };
 }
 

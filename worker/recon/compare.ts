@@ -34,6 +34,11 @@ export interface ReconInput {
   drift: OpenDrift[];
   /** Sharper-side removals QuickBooks has not been told about yet (keyed by QuickBooks id). */
   pendingRemovals: { kind: RecordKind; sourceId: string; status: string; qbId: string | null }[];
+  /**
+   * Sharper's A/R account: its difference is the customers' differences added up, so it carries
+   * their explanations too (transactions only in QuickBooks, edits in QuickBooks).
+   */
+  arAccount?: string;
 }
 
 const REASON_TEXT: Record<string, string> = {
@@ -72,11 +77,11 @@ export function compareBooks(input: ReconInput): { customers: ReconRow[]; accoun
     if (!r) return null;
     const record = { kind: c.kind, id: c.sourceId, docNumber: r.docNumber };
     const drift = driftByRecord.get(`${c.kind}:${c.sourceId}`);
-    if (drift?.deleted) return { reason: 'deleted_in_quickbooks', cents: c.cents, record, quickbooksId: drift.qbId, message: `deleted in QuickBooks (drift #${drift.id})` };
+    if (drift?.deleted) return { reason: 'deleted_in_quickbooks', cents: c.cents, record, quickbooksId: drift.qbId, message: drift.message ?? `deleted in QuickBooks (drift #${drift.id})` };
     if (drift) {
       const amounts = diffAmount(drift.diff);
       const sign = Math.sign(c.cents) || 1;
-      return { reason: 'edited_in_quickbooks', cents: amounts ? c.cents - sign * amounts.quickbooks : null, record, quickbooksId: drift.qbId, message: `edited in QuickBooks (drift #${drift.id})` };
+      return { reason: 'edited_in_quickbooks', cents: amounts ? c.cents - sign * amounts.quickbooks : null, record, quickbooksId: drift.qbId, message: drift.message ?? `edited in QuickBooks (drift #${drift.id})` };
     }
     if (!r.qbId) {
       const state = r.jobState ?? 'queued';
@@ -98,6 +103,7 @@ export function compareBooks(input: ReconInput): { customers: ReconRow[]; accoun
   const qbByCustomer = new Map<string, QbOpenItem[]>();
   for (const item of input.qbOpenItems) qbByCustomer.set(item.customerId, [...(qbByCustomer.get(item.customerId) ?? []), item]);
   const customers: ReconRow[] = [];
+  const openItemExplanations: Explanation[] = [];
   const seenQbCustomers = new Set<string>();
   const customerIds = new Set([...input.sharper.byCustomer.keys(), ...input.records.filter((r) => r.kind === 'customer' && r.qbId && qbByCustomer.has(r.qbId)).map((r) => r.sourceId)]);
   for (const id of customerIds) {
@@ -112,11 +118,11 @@ export function compareBooks(input: ReconInput): { customers: ReconRow[]; accoun
     for (const item of items) {
       if (mappedTxnIds.has(item.txnId)) continue;
       const removal = input.pendingRemovals.find((p) => p.qbId === item.txnId);
-      explanations.push(
-        removal
-          ? { reason: 'removed_in_sharper', cents: -item.openCents, quickbooksId: item.txnId, record: { kind: removal.kind, id: removal.sourceId, docNumber: null }, message: `${removal.status} in Sharper, not yet in QuickBooks` }
-          : { reason: 'only_in_quickbooks', cents: -item.openCents, quickbooksId: item.txnId, message: `${item.txnType} ${item.docNumber || item.txnId} exists only in QuickBooks` },
-      );
+      const e: Explanation = removal
+        ? { reason: 'removed_in_sharper', cents: -item.openCents, quickbooksId: item.txnId, record: { kind: removal.kind, id: removal.sourceId, docNumber: null }, message: `${removal.status} in Sharper, not yet in QuickBooks` }
+        : { reason: 'only_in_quickbooks', cents: -item.openCents, quickbooksId: item.txnId, message: `${item.txnType} ${item.docNumber || item.txnId} exists only in QuickBooks` };
+      explanations.push(e);
+      openItemExplanations.push(e);
     }
     const name = byKey.get(`customer:${id}`)?.displayName ?? id;
     customers.push(finish({ id, quickbooksId: qbId, name, sharper: input.sharper.byCustomer.get(id) ?? 0, quickbooks: items.reduce((a, i) => a + i.openCents, 0), explanations }));
@@ -124,6 +130,8 @@ export function compareBooks(input: ReconInput): { customers: ReconRow[]; accoun
   for (const [qbId, items] of qbByCustomer) {
     if (seenQbCustomers.has(qbId)) continue;
     const total = items.reduce((a, i) => a + i.openCents, 0);
+    const explanations: Explanation[] = items.map((i) => ({ reason: 'only_in_quickbooks', cents: -i.openCents, quickbooksId: i.txnId, message: `${i.txnType} ${i.docNumber || i.txnId} for a customer Sharper does not have` }));
+    openItemExplanations.push(...explanations);
     customers.push(
       finish({
         id: null,
@@ -131,7 +139,7 @@ export function compareBooks(input: ReconInput): { customers: ReconRow[]; accoun
         name: items[0].customerName,
         sharper: 0,
         quickbooks: total,
-        explanations: items.map((i) => ({ reason: 'only_in_quickbooks', cents: -i.openCents, quickbooksId: i.txnId, message: `${i.txnType} ${i.docNumber || i.txnId} for a customer Sharper does not have` })),
+        explanations,
       }),
     );
   }
@@ -144,11 +152,14 @@ export function compareBooks(input: ReconInput): { customers: ReconRow[]; accoun
     const qbId = qbIdOf('account', id);
     if (qbId) matched.add(qbId);
     const qb = qbId ? qbAccounts.get(qbId) : undefined;
+    const isAr = id === input.arAccount;
     const explanations: Explanation[] = [];
     for (const c of input.sharper.contributions.get(`account:${id}`) ?? []) {
       const e = explainContribution(c);
-      if (e && e.reason !== 'edited_in_quickbooks') explanations.push(e);
+      // An edit is priced on the transaction's total, which only the A/R posting carries.
+      if (e && (isAr || e.reason !== 'edited_in_quickbooks')) explanations.push(e);
     }
+    if (isAr) explanations.push(...openItemExplanations);
     accounts.push(finish({ id, quickbooksId: qbId, name: byKey.get(`account:${id}`)?.displayName ?? id, sharper: cents, quickbooks: qb?.cents ?? 0, explanations }));
   }
   const quickbooksOnlyAccounts = input.qbAccounts.filter((a) => !matched.has(a.qbId));

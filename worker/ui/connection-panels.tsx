@@ -51,6 +51,20 @@ export function QbdHealth({ status }: { status: QbdStatus }) {
         {status.lastSession ? ` · ${status.lastSession.recordsHandled} records in ${status.lastSession.roundTrips} round trips` : ''}
         {status.lastSession?.lastError ? ` · last error: ${status.lastSession.lastError}` : ''}
       </p>
+      {status.reconciliation.map((r) => (
+        <p data-recon-request={r.asOf}>
+          Reconciliation figures as of {r.asOf}:{' '}
+          {r.state === 'fetched' ? (
+            <>
+              fetched <strong>{when(r.fetchedAt)}</strong> ({r.readRequests} read requests)
+            </>
+          ) : r.state === 'failed' ? (
+            <span class="state state-failed">not fetched: {r.error}</span>
+          ) : (
+            <>requested {when(r.requestedAt)}, waiting for the next Web Connector run</>
+          )}
+        </p>
+      ))}
     </div>
   );
 }

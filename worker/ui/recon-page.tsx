@@ -1,5 +1,5 @@
 import { formatCents } from '../ledger';
-import type { Reconciliation, ReconRow } from '../recon';
+import type { PendingReconciliation, Reconciliation, ReconRow } from '../recon';
 import { Layout } from './layout';
 
 function Rows({ rows, label }: { rows: ReconRow[]; label: string }) {
@@ -43,7 +43,24 @@ function Rows({ rows, label }: { rows: ReconRow[]; label: string }) {
   );
 }
 
-export function ReconPage({ companyName, who, month, report, error }: { companyName: string; who: string; month: string; report?: Reconciliation; error?: string }) {
+const when = (iso: string | null) => (iso ? iso.replace('T', ' ').slice(0, 16) + ' UTC' : 'never');
+
+/** QuickBooks Desktop: the figures were asked for and come with the next Web Connector run. */
+function PendingNotice({ pending }: { pending: PendingReconciliation }) {
+  return (
+    <div class="notice" data-recon-pending={pending.asOf}>
+      <p>
+        <strong>Requested from QuickBooks Desktop</strong> at {when(pending.requestedAt)}: the trial balance and A/R aging as of {pending.asOf} come on the
+        next Web Connector run{pending.sentToQuickBooksAt ? ' (a run is fetching them now)' : ''}.
+      </p>
+      <p class="muted">
+        Last Web Connector contact: {when(pending.lastWebConnectorContact)}. Run the update in the Web Connector (or wait for its schedule), then reload this page.
+      </p>
+    </div>
+  );
+}
+
+export function ReconPage({ companyName, who, month, report, pending, error }: { companyName: string; who: string; month: string; report?: Reconciliation; pending?: PendingReconciliation; error?: string }) {
   return (
     <Layout title="Reconciliation" companyName={companyName} active="reconciliation" who={who}>
       <h1>Month-end reconciliation</h1>
@@ -59,10 +76,16 @@ export function ReconPage({ companyName, who, month, report, error }: { companyN
               Download CSV
             </a>
           )}
+          {(report?.target === 'qbd' || (error && /refresh=1/.test(error))) && (
+            <a class="button secondary" href={`/app/reconciliation?month=${month}&refresh=1`}>
+              Ask QuickBooks again
+            </a>
+          )}
         </form>
         {report && <p class="muted">{report.readCalls.note}</p>}
       </div>
       {error && <div class="notice error">{error}</div>}
+      {pending && <PendingNotice pending={pending} />}
       {report && (
         <>
           <div class="grid">

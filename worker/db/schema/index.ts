@@ -11,4 +11,5 @@ export { qboUsageTable } from './qbo-usage';
 export { qboWebhookEventsTable } from './qbo-webhook-events';
 export { qbdConnectionsTable } from './qbd-connections';
 export { qbdSessionsTable } from './qbd-sessions';
+export { qbdReconRequestsTable } from './qbd-recon-requests';
 export { extensionOverridesTable } from './extension-overrides';

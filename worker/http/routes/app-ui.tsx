@@ -152,15 +152,18 @@ export const appUiRoutes = new Hono<AppEnv>()
     const base = { companyName: c.get('company').name, who: who(c), month };
     if (!c.req.query('month')) return c.html(<ReconPage {...base} />);
     try {
-      const report = await reconcileMonth({ ctx: c.get('ctx'), companyId: c.get('company').id, month });
-      return c.html(<ReconPage {...base} report={report} />);
+      const outcome = await reconcileMonth({ ctx: c.get('ctx'), companyId: c.get('company').id, month, refresh: c.req.query('refresh') === '1' });
+      if (outcome.kind === 'pending') return c.html(<ReconPage {...base} pending={outcome.pending} />, 202);
+      return c.html(<ReconPage {...base} report={outcome.report} />);
     } catch (error) {
       if (!(error instanceof ServiceError)) throw error;
       return c.html(<ReconPage {...base} error={error.message} />, error.code === 'VALIDATION_FAILED' ? 422 : 409);
     }
   })
   .get('/reconciliation.csv', async (c) => {
-    const report = await reconcileMonth({ ctx: c.get('ctx'), companyId: c.get('company').id, month: c.req.query('month') ?? '' });
+    const outcome = await reconcileMonth({ ctx: c.get('ctx'), companyId: c.get('company').id, month: c.req.query('month') ?? '' });
+    if (outcome.kind === 'pending') return c.text(outcome.pending.message, 202);
+    const report = outcome.report;
     return c.body(reconciliationCsv(report), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="reconciliation-${report.month}.csv"` });
   })
   .post('/settings/qbd-password', async (c) => {

@@ -5,6 +5,7 @@ import {
   recordQbdLoginFailure,
   recordQbdLoginSuccess,
 } from '../../db/qbd-connections';
+import { countPendingQbdRecon } from '../../db/qbd-recon-requests';
 import { closeOpenQbdSessions, insertQbdSession } from '../../db/qbd-sessions';
 import { countReadyJobs, releaseOrphanedClaims } from '../../queue';
 import { DUMMY_HASH, verifyPassword } from '../password';
@@ -53,7 +54,9 @@ export async function authenticate({ ctx, username, password }: { ctx: { db: Db;
   // no one's now: back in doubt, so this session checks it in QuickBooks first.
   await releaseOrphanedClaims({ ctx, companyId: conn.companyId, target: 'qbd', message: 'An earlier Web Connector session ended while this was claimed; Sharper checks QuickBooks for it before sending it again.' });
   const ticket = crypto.randomUUID();
-  if ((await countReadyJobs({ ctx, companyId: conn.companyId, target: 'qbd' })).ready === 0) return { ticket, answer: AUTH_NO_WORK };
+  const ready = (await countReadyJobs({ ctx, companyId: conn.companyId, target: 'qbd' })).ready;
+  // Reconciliation figures someone asked for are work too: a session only for the report queries.
+  if (ready === 0 && (await countPendingQbdRecon(ctx.db, conn.companyId, null)) === 0) return { ticket, answer: AUTH_NO_WORK };
   await insertQbdSession(ctx.db, {
     ticket,
     companyId: conn.companyId,

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client';
 import { findQbdConnection, recordQbdSessionResult } from '../../db/qbd-connections';
+import { qbdReconAnsweredIn } from '../../db/qbd-recon-requests';
 import { closeQbdSession, findQbdSession } from '../../db/qbd-sessions';
 import { readInflight, settleInDoubt } from './inflight';
 import { loadOpenSession, UNKNOWN_TICKET } from './load';
@@ -24,10 +25,13 @@ export async function closeSession({ ctx, ticket }: { ctx: Ctx; ticket: string }
       lost = await settleInDoubt(ctx, closed.companyId, readInflight(closed.inflight), 'The Web Connector closed the session before this was answered; Sharper checks QuickBooks for it before sending it again.');
     }
   }
+  const reports = (await qbdReconAnsweredIn(ctx.db, found.companyId, ticket)).map((r) =>
+    r.state === 'fetched' ? ` Reconciliation figures as of ${r.asOf} fetched (${r.readRequests} read requests).` : ` Reconciliation figures as of ${r.asOf} not fetched: ${r.error}`,
+  );
   const summary =
     found.lastError && found.workDone === 0 && found.state === 'closed'
       ? found.lastError
-      : `Sharper Sync: ${found.workDone} record(s) handled this run${lost ? `, ${lost} to check next run` : ''}. See the sync log for anything that needs attention.`;
+      : `Sharper Sync: ${found.workDone} record(s) handled this run${lost ? `, ${lost} to check next run` : ''}.${reports.join('')} See the sync log for anything that needs attention.`;
   await recordQbdSessionResult(ctx.db, found.companyId, summary, ctx.now.toISOString());
   return summary;
 }

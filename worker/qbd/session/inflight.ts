@@ -11,14 +11,16 @@ export interface Inflight {
   rereads?: Record<string, number>;
   /** What happened on the way (e.g. re-added after a delete in QuickBooks), told in the job's final outcome. */
   notes?: Record<string, string>;
+  /** Reconciliation report dates whose queries are in the last message (requestIDs `rpt.…`, not jobs). */
+  reports?: { asOf: string; yearStart: string }[];
 }
 
-export const emptyInflight = (): Inflight => ({ jobs: {}, sent: [], carry: [], rereads: {}, notes: {} });
+export const emptyInflight = (): Inflight => ({ jobs: {}, sent: [], carry: [], rereads: {}, notes: {}, reports: [] });
 
 export function readInflight(json: string): Inflight {
   try {
     const v = JSON.parse(json) as Inflight;
-    return { jobs: v.jobs ?? {}, sent: v.sent ?? [], carry: v.carry ?? [], rereads: v.rereads ?? {}, notes: v.notes ?? {} };
+    return { jobs: v.jobs ?? {}, sent: v.sent ?? [], carry: v.carry ?? [], rereads: v.rereads ?? {}, notes: v.notes ?? {}, reports: v.reports ?? [] };
   } catch {
     return emptyInflight();
   }

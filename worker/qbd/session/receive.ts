@@ -3,7 +3,9 @@ import type { Db } from '../../db/client';
 import { updateQbdSession } from '../../db/qbd-sessions';
 import type { CompanySettings } from '../../companies';
 import type { AccountInput } from '../../ledger';
+import { countPendingQbdRecon } from '../../db/qbd-recon-requests';
 import { countReadyJobs, forgetDeletedRecord, makeInDoubtJobsDue, type ClaimedJob } from '../../queue';
+import { reportRequestId, RECON_PARTS } from '../qbxml/reports';
 import { parseQbxmlResponse, type QbResponse } from '../qbxml/response';
 import { SESSION_TTL_MS } from './authenticate';
 import { applyAdopt, applyLookup, applyReread, applyWrite, type Next } from './apply';
@@ -12,6 +14,7 @@ import { loadOpenSession } from './load';
 import { redecideMissing, type Answered } from './missing';
 import { settle } from './outcomes';
 import { resolveRefs } from './refs';
+import { applyReportAnswers, failReportQueries } from './reports';
 
 type Ctx = { db: Db; now: Date };
 
@@ -26,7 +29,7 @@ export interface ReceiveInput {
   message: string;
 }
 
-const cleared = (inflight: Inflight): Inflight => ({ jobs: {}, sent: [], carry: [], rereads: inflight.rereads, notes: {} });
+const cleared = (inflight: Inflight): Inflight => ({ jobs: {}, sent: [], carry: [], rereads: inflight.rereads, notes: {}, reports: [] });
 
 /**
  * receiveResponseXML: applies every response to its job (by requestID) and answers the true
@@ -49,6 +52,7 @@ export async function receiveResponses({ ctx, input }: { ctx: Ctx; input: Receiv
       // QuickBooks ran nothing: the message itself is at fault (a Sharper bug), not the records.
       const msg = `QuickBooks could not parse the message Sharper sent (${hresult}: ${input.message}). This is a problem in Sharper, not in your data; requeue after Sharper is fixed.`;
       await Promise.all(Object.values(inflight.jobs).map((job) => settle(ctx, job, { kind: 'failed', code: hresult, retryable: false, message: msg })));
+      await failReportQueries(ctx, { companyId: session.companyId, ticket: session.ticket, reports: inflight.reports ?? [], error: msg });
       return stop(msg, cleared(inflight));
     }
     const n = await settleInDoubt(ctx, session.companyId, inflight, `The Web Connector reported a connection problem (${hresult}: ${input.message}); Sharper checks QuickBooks for this before sending it again.`);
@@ -61,13 +65,16 @@ export async function receiveResponses({ ctx, input }: { ctx: Ctx; input: Receiv
     return stop(`The answer from QuickBooks could not be read (${parsed.error.reason}); the ${n} records in flight will be checked in QuickBooks on the next run.`, cleared(inflight));
   }
   const next = await applyAll(ctx, session.companyId, inflight, parsed.value, input.response);
+  const reports = inflight.reports ?? [];
+  if (reports.length) await applyReportAnswers(ctx, { companyId: session.companyId, ticket: session.ticket, reports, responses: parsed.value });
   const open = await countReadyJobs({ ctx, companyId: session.companyId, target: 'qbd' });
+  const reportsLeft = await countPendingQbdRecon(ctx.db, session.companyId, session.ticket);
   const carried = next.inflight.carry.length;
   // Waiting dependants count as work left (they travel with their dependencies), but only ready
-  // jobs and follow-ups keep the session going: a dependant of something stuck is not "left".
+  // jobs, follow-ups and report queries keep the session going: a dependant of something stuck is not "left".
   const done = session.workDone + next.finished;
-  const left = open.ready + open.dependants + carried;
-  const percent = open.ready + carried === 0 ? 100 : Math.min(99, Math.floor((done * 100) / (done + left)));
+  const left = open.ready + open.dependants + carried + reportsLeft;
+  const percent = open.ready + carried + reportsLeft === 0 ? 100 : Math.min(99, Math.floor((done * 100) / (done + left)));
   const saved = await updateQbdSession(ctx.db, {
     ticket: session.ticket,
     from: 'receive',
@@ -79,7 +86,10 @@ export async function receiveResponses({ ctx, input }: { ctx: Ctx; input: Receiv
 
 async function applyAll(ctx: Ctx, companyId: string, inflight: Inflight, responses: QbResponse[], raw: string) {
   const byRequest = new Map(responses.map((r) => [r.requestId, r]));
-  const known = new Set(inflight.sent.map((s) => s.requestId));
+  const known = new Set([
+    ...inflight.sent.map((s) => s.requestId),
+    ...(inflight.reports ?? []).flatMap((r) => RECON_PARTS.map((part) => reportRequestId(r.asOf, part))),
+  ]);
   const strangers = responses.filter((r) => !known.has(r.requestId)).map((r) => r.requestId || '(none)');
   // References are resolved only when an answer needs them: lookups, adopts, and 3140s (whose
   // ListID may name a record Sharper synced that QuickBooks no longer has).
@@ -138,5 +148,5 @@ async function applyAll(ctx: Ctx, companyId: string, inflight: Inflight, respons
   const lost = answered.filter((a) => a.outcome.kind === 'unknown').map((a) => a.job);
   await makeInDoubtJobsDue({ ctx, companyId, target: 'qbd', jobIds: lost.map((j) => j.id) });
   const note = strangers.length ? `Ignored ${strangers.length} answer(s) with request ids this session never sent: ${strangers.slice(0, 5).join(', ')}.` : null;
-  return { finished: answered.length, inflight: { jobs, sent: [], carry, rereads, notes } satisfies Inflight, note };
+  return { finished: answered.length, inflight: { jobs, sent: [], carry, rereads, notes, reports: [] } satisfies Inflight, note };
 }

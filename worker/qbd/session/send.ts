@@ -9,11 +9,12 @@ import { negotiateVersion, qbxmlMessage, versionText, type QbxmlVersion } from '
 import type { QbRequest, RequestPurpose } from '../qbxml/types';
 import { SESSION_TTL_MS } from './authenticate';
 import { readHostReport, sameCompanyFile } from './hcp';
-import { readInflight, settleInDoubt, type Inflight } from './inflight';
+import { emptyInflight, readInflight, settleInDoubt, type Inflight } from './inflight';
 import { loadOpenSession } from './load';
 import { EarlierAdds } from './earlier';
 import { buildErrorOutcome, settle } from './outcomes';
 import { resolveRefs } from './refs';
+import { claimReportQueries } from './reports';
 
 /** Requests per message, and a size bound so one message never gets slow for QuickBooks. */
 export const MAX_REQUESTS_PER_MESSAGE = 50;
@@ -85,7 +86,8 @@ const firstStep = (job: ClaimedJob): RequestPurpose => (job.inDoubt && job.actio
 
 /**
  * sendRequestXML: one qbXML message of up to 50 requests — follow-ups from the last answer
- * first, then newly claimed jobs in dependency order. "" means nothing to send (see lastError).
+ * first, then newly claimed jobs in dependency order; once no job is left, the report queries of
+ * pending reconciliation requests. "" means nothing to send (see lastError).
  */
 export async function sendRequests({ ctx, input, maxRequests = MAX_REQUESTS_PER_MESSAGE }: { ctx: Ctx; input: SendRequestInput; maxRequests?: number }): Promise<string> {
   const session = await loadOpenSession(ctx, input.ticket);
@@ -94,7 +96,7 @@ export async function sendRequests({ ctx, input, maxRequests = MAX_REQUESTS_PER_
   if (session.awaiting === 'receive') {
     // QBWC asked for more work without answering the last message: that answer is lost.
     await settleInDoubt(ctx, session.companyId, inflight, 'The Web Connector asked for new work before answering; Sharper checks QuickBooks for this before sending it again.');
-    return refuse(ctx, session, 'Out-of-order call: sendRequestXML came while an answer was still expected. The records in flight will be checked in QuickBooks on the next run.', { inflight: JSON.stringify({ jobs: {}, sent: [], carry: [] }) });
+    return refuse(ctx, session, 'Out-of-order call: sendRequestXML came while an answer was still expected. The records in flight will be checked in QuickBooks on the next run.', { inflight: JSON.stringify(emptyInflight()) });
   }
   let version: QbxmlVersion;
   if (!session.qbxmlVersion) {
@@ -116,6 +118,19 @@ export async function sendRequests({ ctx, input, maxRequests = MAX_REQUESTS_PER_
     expiresAt: ctx.now.getTime() + SESSION_TTL_MS,
   };
   if (requests.length === 0) {
+    // Nothing (more) to write: now the reconciliation reports, so their figures include this run.
+    const queries = await claimReportQueries(ctx, { companyId: session.companyId, ticket: session.ticket, maxRequests });
+    if (queries.xml.length > 0) {
+      inflight.reports = queries.reports;
+      const saved = await updateQbdSession(ctx.db, {
+        ticket: session.ticket,
+        from: 'send',
+        patch: { ...patch, awaiting: 'receive', roundTrips: session.roundTrips + 1, lastError: null, inflight: JSON.stringify(inflight) },
+        now: ctx.now.toISOString(),
+      });
+      // A lost race leaves the requests `sent` by this ticket: the next session asks again.
+      return saved ? qbxmlMessage(queries.xml, version) : '';
+    }
     await updateQbdSession(ctx.db, { ticket: session.ticket, from: 'send', patch: { ...patch, lastError: 'Nothing left to send right now; records that need attention are listed in the sync log.', inflight: JSON.stringify(inflight) }, now: ctx.now.toISOString() });
     return '';
   }
@@ -169,5 +184,5 @@ async function collectRequests(ctx: Ctx, companyId: string, inflight: Inflight, 
   // A job whose request was deferred must not have half of its requests (write + apply) sent.
   const deferred = new Set(carry.map((c) => c.jobId));
   const sendable = requests.filter((r) => !deferred.has(r.jobId));
-  return { requests: sendable, inflight: { jobs, sent: [], carry, rereads: inflight.rereads, notes: inflight.notes } satisfies Inflight };
+  return { requests: sendable, inflight: { jobs, sent: [], carry, rereads: inflight.rereads, notes: inflight.notes, reports: [] } satisfies Inflight };
 }

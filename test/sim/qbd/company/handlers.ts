@@ -6,6 +6,7 @@ import { listAdd, listMod } from './lists.js';
 import { receivePaymentAdd, receivePaymentMod } from './payment.js';
 import { listQuery, txnQuery } from './queries.js';
 import { arRefundCreditCardAdd, checkAdd, checkMod } from './refunds.js';
+import { agingReportQuery, generalSummaryReportQuery, txnDeletedQuery } from './reports.js';
 import { salesAdd, salesMod } from './sales.js';
 import { ITEM_KINDS } from './types.js';
 
@@ -57,6 +58,10 @@ export const HANDLERS: Record<string, Handler> = {
   JournalEntryAddRq: journalEntryAdd,
   JournalEntryModRq: journalEntryMod,
   JournalEntryQueryRq: txnQuery('JournalEntry'),
+
+  GeneralSummaryReportQueryRq: generalSummaryReportQuery,
+  AgingReportQueryRq: agingReportQuery,
+  TxnDeletedQueryRq: txnDeletedQuery,
 
   TxnDelRq: txnDel,
   TxnVoidRq: txnVoid,

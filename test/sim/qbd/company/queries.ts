@@ -33,7 +33,7 @@ function modifiedIn(time: string, from?: number, to?: number): boolean {
 }
 
 /** Shapes the Rs: IncludeRetElement trimming, MaxReturned, iterators, status 1 / 500. */
-function finish(ctx: HandlerContext, rq: XNode, rets: XNode[], missing: string[]): HandlerResult {
+export function finishQuery(ctx: HandlerContext, rq: XNode, rets: XNode[], missing: string[]): HandlerResult {
   const include = childrenNamed(rq, 'IncludeRetElement').map((n) => n.text);
   let out = include.length > 0 ? rets.map((r) => ({ ...r, children: r.children.filter((c) => include.includes(c.name)) })) : rets;
   const max = readInt(rq, 'MaxReturned');
@@ -80,7 +80,7 @@ export function listQuery(kinds: ListKind[]): Handler {
       const { found, missing } = listIds.length > 0
         ? byIds(listIds, (id) => { const r = store.lists.get(id); return r && kinds.includes(r.kind) ? r : undefined; })
         : byIds(names, (n) => store.findByFullName(kinds, n));
-      return finish(ctx, rq, found.map(render), missing);
+      return finishQuery(ctx, rq, found.map(render), missing);
     }
     const active = child(rq, 'ActiveStatus')?.text ?? 'ActiveOnly';
     const from = readDateTime(rq, 'FromModifiedDate', false);
@@ -94,7 +94,7 @@ export function listQuery(kinds: ListKind[]): Handler {
       (!nf || matches(r.fullName, child(nf, 'MatchCriterion')!.text, child(nf, 'Name')!.text)) &&
       (!nr || ((child(nr, 'FromName')?.text ?? '') <= r.fullName && r.fullName <= (child(nr, 'ToName')?.text ?? '\uffff'))) &&
       (types.length === 0 || types.includes(r.accountType ?? '')));
-    return finish(ctx, rq, rows.map(render), []);
+    return finishQuery(ctx, rq, rows.map(render), []);
   };
 }
 
@@ -125,7 +125,7 @@ export function txnQuery(kind: TxnKind): Handler {
     const txnIds = childrenNamed(rq, 'TxnID').map((n) => n.text);
     if (txnIds.length > 0) {
       const { found, missing } = byIds(txnIds, (id) => all.find((t) => t.txnId === id));
-      return finish(ctx, rq, found.map(render), missing);
+      return finishQuery(ctx, rq, found.map(render), missing);
     }
     const refs = childrenNamed(rq, 'RefNumber').map((n) => n.text.toLowerCase());
     const refsCs = childrenNamed(rq, 'RefNumberCaseSensitive').map((n) => n.text);
@@ -145,6 +145,6 @@ export function txnQuery(kind: TxnKind): Handler {
       entityMatch(ctx, t, child(rq, 'EntityFilter')) &&
       (!rf || matches(t.refNumber ?? '', child(rf, 'MatchCriterion')!.text, child(rf, 'RefNumber')!.text)) &&
       (paid === 'All' || (paid === 'PaidOnly') === (t.openCents === 0)));
-    return finish(ctx, rq, rows.map(render), []);
+    return finishQuery(ctx, rq, rows.map(render), []);
   };
 }

@@ -37,6 +37,15 @@ function txnQuery(opts: { paidStatus?: boolean; linked?: boolean }): Spec {
   ]);
 }
 
+const REPORT_PERIOD = spec(['FromReportDate', 'ToReportDate']);
+/** ReportCoreFilter (qbxml130.xsd): the period, then filters the simulator refuses with 1030 (see reports.ts). */
+const REPORT_CORE_FILTER = spec([
+  ['ReportPeriod|ReportDateMacro', { ReportPeriod: REPORT_PERIOD, ReportDateMacro: [] }],
+  ['ReportAccountFilter', 'any'], ['ReportEntityFilter', 'any'], ['ReportItemFilter', 'any'], ['ReportClassFilter', 'any'],
+  ['ReportTxnTypeFilter', 'any'], ['ReportModifiedDateRangeFilter|ReportModifiedDateRangeMacro', 'any'],
+  'ReportDetailLevelFilter', 'ReportPostingStatusFilter',
+]);
+
 const withRet = (name: string, body: Spec): Spec => spec([[`${name}!`, body], 'IncludeRetElement*/50@4']);
 const CLASS_FILTER = spec([['ClassFilter@12', 'any']]);
 
@@ -87,6 +96,18 @@ export const REQUEST_SPECS: Record<string, Spec> = {
   JournalEntryAddRq: withRet('JournalEntryAdd', T.JOURNAL_ENTRY_ADD),
   JournalEntryModRq: withRet('JournalEntryMod', T.JOURNAL_ENTRY_MOD),
   JournalEntryQueryRq: txnQuery({}),
+
+  GeneralSummaryReportQueryRq: [
+    ...spec(['GeneralSummaryReportType!', 'DisplayReport']),
+    ...REPORT_CORE_FILTER,
+    ...spec(['SummarizeColumnsBy', 'IncludeSubcolumns', 'ReportCalendar', 'ReturnRows', 'ReturnColumns', 'ReportBasis']),
+  ],
+  AgingReportQueryRq: [
+    ...spec(['AgingReportType!', 'DisplayReport']),
+    ...REPORT_CORE_FILTER,
+    ...spec(['IncludeColumn*', 'IncludeAccounts', 'ReportAgingAsOf']),
+  ],
+  TxnDeletedQueryRq: spec(['TxnDelType+', ['DeletedDateRangeFilter', spec(['FromDeletedDate', 'ToDeletedDate'])], 'IncludeRetElement*/50']),
 
   TxnDelRq: spec(['TxnDelType!', 'TxnID!']),
   TxnVoidRq: spec(['TxnVoidType!', 'TxnID!']),
