@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { xmllint } from '../../worker/qbd/qbxml/fixtures.test-support';
+import { reconInvoice, reconLists, reconMonth } from '../fixtures/recon-month';
 import type { QbdCompany, WebConnectorResult } from '../sim/qbd/index';
 import { call, desktopMarina, jobs, newCompanyFile, runQbwc, syncUntilDone, type DesktopMarina } from './qbwc-support';
 
@@ -10,36 +11,11 @@ const schemaDir = process.env.QBXML_SCHEMA_DIR;
 if (schemaDir && !existsSync(path.join(schemaDir, 'qbxmlops130.xsd'))) throw new Error(`QBXML_SCHEMA_DIR=${schemaDir} has no qbxmlops130.xsd`);
 if (!schemaDir) console.warn('[qbwc reconciliation] xmllint checks NOT RUN: QBXML_SCHEMA_DIR is unset.');
 
-/** A small Desktop marina month (the QBO reconciliation fixture's records). */
-const lists = [
-  { kind: 'account', id: 'A-1100', data: { number: '1100', name: 'Accounts Receivable', type: 'accounts_receivable' } },
-  { kind: 'account', id: 'A-1200', data: { number: '1200', name: 'Undeposited Funds', type: 'other_current_asset' } },
-  { kind: 'account', id: 'A-4000', data: { number: '4000', name: 'Slip Rental Income', type: 'income' } },
-  { kind: 'account', id: 'A-4200', data: { number: '4200', name: 'Fuel Sales', type: 'income' } },
-  { kind: 'item', id: 'P-SLIP', data: { name: 'Slip Rental', type: 'service', price: '1000.00', incomeAccount: 'A-4000', taxable: false } },
-  { kind: 'item', id: 'P-FUEL', data: { name: 'Marine Diesel', type: 'non_inventory', price: '5.00', incomeAccount: 'A-4200', taxable: false } },
-  { kind: 'customer', id: 'C-1', data: { name: 'Anchor, Ava', taxable: false } },
-  { kind: 'customer', id: 'C-2', data: { name: 'Bay, Ben', taxable: false } },
-  { kind: 'customer', id: 'C-3', data: { name: 'Cove, Carl', taxable: false } },
-];
-const inv = (id: string, customer: string, date: string, cents: number, item = 'P-SLIP') => ({
-  kind: 'invoice',
-  id,
-  data: { customer, date, docNumber: id.replace('INV-', ''), lines: [{ item, amount: (cents / 100).toFixed(2), taxable: false }], tax: '0' },
-});
-const pay = (id: string, customer: string, date: string, cents: number, invoice: string) => ({
-  kind: 'payment',
-  id,
-  data: { customer, date, method: 'check', reference: id, depositAccount: 'A-1200', amount: (cents / 100).toFixed(2), applications: [{ invoice, amount: (cents / 100).toFixed(2) }] },
-});
-const month = [
-  ...lists,
-  inv('INV-101', 'C-1', '2026-03-02', 100000),
-  inv('INV-102', 'C-2', '2026-03-03', 120000),
-  inv('INV-103', 'C-3', '2026-03-04', 5000, 'P-FUEL'),
-  pay('PAY-1', 'C-1', '2026-03-10', 100000, 'INV-101'),
-  pay('PAY-2', 'C-2', '2026-03-11', 60000, 'INV-102'),
-];
+/** The shared reconciliation month, as Sharper sends it to a Desktop company. */
+const DESKTOP = { desktop: true };
+const lists = reconLists(DESKTOP);
+const inv = (id: string, customer: string, date: string, cents: number, item = 'P-SLIP') => reconInvoice(id, customer, date, cents, item, DESKTOP);
+const month = reconMonth(DESKTOP);
 
 /** A Desktop marina whose March went through the Web Connector without a problem. */
 async function syncedMarina(): Promise<{ m: DesktopMarina; qb: QbdCompany }> {
