@@ -127,4 +127,33 @@ describe('Web Connector conversations: the demo marina into a QuickBooks company
     expect(job).toBeTruthy();
     expect(qb.findList('Customer', cust.name)!.extra.find((n) => n.name === 'Email')?.text).toBe('new.address@example.com');
   });
+
+  it('a journal entry corrected in Sharper after it synced is changed in QuickBooks (lines replaced, still one entry)', async () => {
+    const m = await desktopMarina(1);
+    const qb = newCompanyFile();
+    await syncUntilDone(m, qb);
+    const before = qb.findTxnsByRefNumber('JournalEntry', 'JE-0326');
+    expect(before).toHaveLength(1);
+    const corrected = await call('PUT', `/v1/companies/${m.id}/records/journal-entries/JE-2026-03`, m.mms, {
+      date: '2026-03-31',
+      docNumber: 'JE-0326',
+      memo: 'Recognise deferred annual slip revenue (March)',
+      lines: [
+        { account: 'A-2400', debit: '4300.00', memo: 'Annual contracts 1/12, corrected' },
+        { account: 'A-4000', credit: '4300.00', memo: 'Annual contracts 1/12, corrected' },
+      ],
+    });
+    expect(corrected.status).toBeLessThan(300);
+    await syncUntilDone(m, qb);
+    const after = qb.findTxnsByRefNumber('JournalEntry', 'JE-0326');
+    expect(after).toHaveLength(1);
+    expect(after[0].txnId).toBe(before[0].txnId);
+    expect(after[0].totalCents).toBe(430000);
+    expect(after[0].lines.map((l) => [l.side, l.amountCents, l.memo])).toEqual([
+      ['Debit', 430000, 'Annual contracts 1/12, corrected'],
+      ['Credit', 430000, 'Annual contracts 1/12, corrected'],
+    ]);
+    const jeJobs = (await jobs(m, '&kind=journal_entry')).filter((j) => j.record.id === 'JE-2026-03');
+    expect(jeJobs.map((j) => j.state)).toEqual(['synced', 'synced']);
+  });
 });

@@ -157,6 +157,23 @@ describe('journal entries, delete and void', () => {
     expect(bad.attrs).toMatchObject({ statusCode: '3180', statusSeverity: 'Error' });
   });
 
+  it('a JournalEntryMod with lines replaces them all and must still balance', () => {
+    const ret = ok(je('10.00', '10.00'));
+    const txnId = field(ret, 'TxnID')!;
+    const mod = (seq: string, debit: string, credit: string) =>
+      `<JournalEntryModRq><JournalEntryMod><TxnID>${txnId}</TxnID><EditSequence>${seq}</EditSequence>` +
+      `<JournalLineMod><TxnLineID>-1</TxnLineID><JournalLineType>Debit</JournalLineType><AccountRef><FullName>Accounts Receivable</FullName></AccountRef><Amount>${debit}</Amount><EntityRef><FullName>Slip 12</FullName></EntityRef></JournalLineMod>` +
+      `<JournalLineMod><TxnLineID>-1</TxnLineID><JournalLineType>Credit</JournalLineType><AccountRef><FullName>Sales</FullName></AccountRef><Amount>${credit}</Amount></JournalLineMod>` +
+      `</JournalEntryMod></JournalEntryModRq>`;
+    const [bad] = run(mod(field(ret, 'EditSequence')!, '12.00', '11.00'));
+    expect(bad.attrs).toMatchObject({ statusCode: '3180', statusSeverity: 'Error' });
+    expect(c.customerBalance('Slip 12')).toBe('10.00');
+    const modded = ok(mod(field(ret, 'EditSequence')!, '12.50', '12.50'));
+    expect(modded.children.filter((n) => n.name === 'JournalDebitLine' || n.name === 'JournalCreditLine')).toHaveLength(2);
+    expect(c.customerBalance('Slip 12')).toBe('12.50');
+    expect(c.accountBalance('Sales')).toBe('12.50');
+  });
+
   it('an invoice with a payment cannot be deleted; deleting the payment first restores the balance', () => {
     const inv = field(ok(invoice('D1', line('Dockage', '1', '20.00'))), 'TxnID')!;
     const pay = field(ok(payment(apply(inv, '20.00'), '20.00')), 'TxnID')!;

@@ -26,7 +26,7 @@ const variants = (): { label: string; job: BuildJob; purpose: RequestPurpose }[]
     out.push({ label: `${key} add`, job, purpose: 'write' });
     out.push({ label: `${key} lookup`, job, purpose: 'lookup' });
     out.push({ label: `${key} reread`, job: { ...job, existing }, purpose: 'reread' });
-    if (!['terms', 'refund', 'journal_entry'].includes(job.kind)) out.push({ label: `${key} mod`, job: { ...job, existing }, purpose: 'write' });
+    if (!['terms', 'refund'].includes(job.kind)) out.push({ label: `${key} mod`, job: { ...job, existing }, purpose: 'write' });
     if (['invoice', 'credit_memo', 'payment', 'refund', 'journal_entry'].includes(job.kind)) {
       out.push({ label: `${key} void`, job: { ...job, action: 'void', existing }, purpose: 'write' });
     }
