@@ -3,15 +3,28 @@ import { env, SELF } from 'cloudflare:test';
 export const ADMIN = `Bearer ${env.ADMIN_TOKEN}`;
 const BASE = 'http://sync.test';
 
-export async function api(method: string, path: string, opts: { token?: string; body?: unknown; raw?: string } = {}) {
-  const res = await SELF.fetch(`${BASE}${path}`, {
+export interface ApiOptions {
+  token?: string;
+  body?: unknown;
+  raw?: string;
+  headers?: Record<string, string>;
+}
+
+/** A request as a client sends it: bearer token (bare or "Bearer …"), JSON body or raw text. */
+export function requestInit(method: string, opts: ApiOptions = {}): RequestInit {
+  return {
     method,
     headers: {
       ...(opts.token && { authorization: opts.token.startsWith('Bearer') ? opts.token : `Bearer ${opts.token}` }),
       ...((opts.body !== undefined || opts.raw !== undefined) && { 'content-type': 'application/json' }),
+      ...opts.headers,
     },
     body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
-  });
+  };
+}
+
+/** Status, text, JSON (null when the body is not JSON) and headers of an answer. */
+export async function readResponse(res: Response) {
   const text = await res.text();
   let json: any = null;
   try {
@@ -20,6 +33,10 @@ export async function api(method: string, path: string, opts: { token?: string; 
     json = null;
   }
   return { status: res.status, json, text, headers: res.headers };
+}
+
+export async function api(method: string, path: string, opts: ApiOptions = {}) {
+  return readResponse(await SELF.fetch(`${BASE}${path}`, requestInit(method, opts)));
 }
 
 export interface TestCompany {

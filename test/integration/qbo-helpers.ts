@@ -3,32 +3,15 @@ import { expect, inject } from 'vitest';
 import { app } from '../../worker/app';
 import worker from '../../worker/index';
 import { demoCompanyOperations } from '../fixtures/demo-company';
-import { ADMIN, type TestCompany } from './helpers';
+import { ADMIN, readResponse, requestInit, type ApiOptions, type TestCompany } from './helpers';
 
 export const SIM = () => inject('qboSimUrl');
 
 /** The Worker's env pointed at the simulator (its port is only known at run time). */
 export const simEnv = () => ({ ...env, QBO_API_BASE: SIM(), QBO_OAUTH_BASE: SIM() }) as Env;
 
-export async function call(method: string, path: string, opts: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}) {
-  const res = await app.request(
-    `http://sync.test${path}`,
-    {
-      method,
-      headers: { ...(opts.token && { authorization: `Bearer ${opts.token}` }), ...((opts.body !== undefined || opts.raw !== undefined) && { 'content-type': 'application/json' }), ...opts.headers },
-      body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
-      redirect: 'manual',
-    },
-    simEnv(),
-  );
-  const text = await res.text();
-  let json: any = null;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = null;
-  }
-  return { status: res.status, json, text, headers: res.headers };
+export async function call(method: string, path: string, opts: ApiOptions = {}) {
+  return readResponse(await app.request(`http://sync.test${path}`, { ...requestInit(method, opts), redirect: 'manual' }, simEnv()));
 }
 
 export async function sim(method: string, path: string, body?: unknown) {
