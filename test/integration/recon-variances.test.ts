@@ -43,6 +43,13 @@ describe('month-end reconciliation attributes every variance', () => {
     // The A/R account's difference is the customers' added up, and carries their explanations.
     expect(r.json.accounts.find((a: any) => a.id === 'A-1100')).toMatchObject({ difference: 70000 + 2500 + 1000 - 4500 - 60000, unexplained: 0 });
 
+    // Their other sides: the QuickBooks-only invoice's income and the edit's, each on its own account.
+    const income = (id: string) => r.json.accounts.find((a: any) => a.id === id);
+    expect(income('A-4000')).toMatchObject({ unexplained: 0 });
+    expect(income('A-4000').explanations).toEqual(expect.arrayContaining([expect.objectContaining({ reason: 'only_in_quickbooks', cents: 4500, message: expect.stringMatching(/^the other side of: Invoice QB-ONLY/) })]));
+    expect(income('A-4200')).toMatchObject({ unexplained: 0 });
+    expect(income('A-4200').explanations).toEqual(expect.arrayContaining([expect.objectContaining({ reason: 'edited_in_quickbooks', cents: -1000 })]));
+
     const csv = await call('GET', `/v1/companies/${co.id}/reconciliation?month=2026-03&format=csv`, { token: co.viewer });
     expect(csv.headers.get('content-type')).toContain('text/csv');
     expect(csv.text).toContain('deleted_in_quickbooks -600.00');

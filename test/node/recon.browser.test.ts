@@ -47,6 +47,9 @@ describe.runIf(hasChromium)('Month-end reconciliation page in Chromium (QuickBoo
     const avaText = (await ava.textContent()) ?? '';
     expect(avaText).toContain('45.00');
     expect(avaText).toMatch(/only in QuickBooks/);
+    const income = (await page.locator('tr', { hasText: 'Slip Rental Income' }).first().textContent()) ?? '';
+    expect(income).toContain('the other side of: Invoice QB-ONLY exists only in QuickBooks');
+    expect(await page.locator('[data-unexplained]').count()).toBe(0);
     await page.screenshot({ path: screenshotPath('recon-qbd'), fullPage: true });
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download CSV' }).click()]);

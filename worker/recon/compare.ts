@@ -162,6 +162,63 @@ export function compareBooks(input: ReconInput): { customers: ReconRow[]; accoun
     if (isAr) explanations.push(...openItemExplanations);
     accounts.push(finish({ id, quickbooksId: qbId, name: byKey.get(`account:${id}`)?.displayName ?? id, sharper: cents, quickbooks: qb?.cents ?? 0, explanations }));
   }
+  if (input.arAccount) attributeOtherSides(accounts, input.arAccount);
   const quickbooksOnlyAccounts = input.qbAccounts.filter((a) => !matched.has(a.qbId));
   return { customers: customers.sort((a, b) => a.name.localeCompare(b.name)), accounts, quickbooksOnlyAccounts };
+}
+
+/** Changes made on QuickBooks' side whose A/R posting is priced from the aging report alone. */
+const QUICKBOOKS_SIDE: ReadonlySet<ExplanationReason> = new Set(['only_in_quickbooks', 'edited_in_quickbooks', 'removed_in_sharper']);
+
+/**
+ * A transaction QuickBooks has on its own (or changed there) shows on A/R from the aging report,
+ * but its other side (income, tax, deposit account) comes only as account totals. When the other
+ * accounts' unexplained differences add up exactly to the other side of those changes, they are
+ * attributed: each cause wholly to the account whose difference it makes up (found by subset
+ * sums; one account takes them all), or, when a cause spans accounts and all causes are of one
+ * kind, each account's share named after them. Anything else stays unexplained rather than
+ * guessed. Mutates `accounts`.
+ */
+function attributeOtherSides(accounts: ReconRow[], arAccount: string): void {
+  const ar = accounts.find((a) => a.id === arAccount);
+  const causes = (ar?.explanations ?? []).filter((e) => QUICKBOOKS_SIDE.has(e.reason) && e.cents);
+  if (causes.length === 0) return;
+  const otherSide = (e: Explanation) => -(e.cents ?? 0);
+  const open = accounts.filter((a) => a.id !== arAccount && a.unexplained !== 0);
+  if (open.length === 0 || open.reduce((a, r) => a + r.unexplained, 0) !== causes.reduce((a, e) => a + otherSide(e), 0)) return;
+  const other = (e: Explanation, cents: number, message = e.message): Explanation => ({ ...e, cents, message: `the other side of: ${message}` });
+  const attach = (row: ReconRow, added: Explanation[]) => {
+    row.explanations.push(...added);
+    row.unexplained -= added.reduce((a, e) => a + (e.cents ?? 0), 0);
+  };
+  const assignment = assignBySubsetSums(open.map((r) => r.unexplained), causes.map(otherSide));
+  if (assignment) {
+    open.forEach((row, i) => attach(row, assignment[i].map((c) => other(causes[c], otherSide(causes[c])))));
+    return;
+  }
+  if (new Set(causes.map((c) => c.reason)).size > 1) return;
+  const names = causes.map((c) => c.message).join('; ');
+  for (const row of open) attach(row, [other(causes[0], row.unexplained, names)]);
+}
+
+const MAX_SUBSET_CAUSES = 12;
+
+/** Splits `amounts` (by index) into groups summing to each target in turn; null when they do not split so. */
+function assignBySubsetSums(targets: number[], amounts: number[]): number[][] | null {
+  if (amounts.length > MAX_SUBSET_CAUSES) return null;
+  const groups: number[][] = [];
+  let used = 0;
+  for (const target of targets) {
+    let found = -1;
+    for (let mask = 1; mask < 1 << amounts.length && found === -1; mask++) {
+      if (mask & used) continue;
+      let sum = 0;
+      for (let i = 0; i < amounts.length; i++) if (mask & (1 << i)) sum += amounts[i];
+      if (sum === target) found = mask;
+    }
+    if (found === -1) return null;
+    used |= found;
+    groups.push(amounts.map((_, i) => i).filter((i) => found & (1 << i)));
+  }
+  return used === (1 << amounts.length) - 1 ? groups : null;
 }

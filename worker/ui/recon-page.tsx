@@ -34,7 +34,7 @@ function Rows({ rows, label }: { rows: ReconRow[]; label: string }) {
                   </div>
                 ))}
               </td>
-              <td>{r.unexplained ? <strong style="color:var(--bad)">{formatCents(r.unexplained)}</strong> : '—'}</td>
+              <td>{r.unexplained ? <strong data-unexplained style="color:var(--bad)">{formatCents(r.unexplained)}</strong> : '—'}</td>
             </tr>
           ))}
         </tbody>
