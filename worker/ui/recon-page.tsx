@@ -98,8 +98,13 @@ export function ReconPage({ companyName, who, month, report, pending, error }: {
               <b>{formatCents(report.totals.customers.unexplained)}</b>
             </div>
             <div class="stat">
-              <span class="muted">Account differences</span>
-              <b>{formatCents(report.totals.accounts.difference)}</b>
+              {/* Account differences net to zero when both sides balance; how many and what is unexplained says more. */}
+              <span class="muted">Accounts with a difference</span>
+              <b>{report.totals.accounts.rowsWithDifference}</b>
+            </div>
+            <div class="stat">
+              <span class="muted">Unexplained (accounts)</span>
+              <b>{formatCents(report.totals.accounts.unexplained)}</b>
             </div>
             <div class="stat">
               <span class="muted">As of</span>
