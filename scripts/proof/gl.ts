@@ -21,8 +21,8 @@ const ACCOUNT_NAMES = new Map(DEMO_LISTS.filter((o) => o.kind === 'account').map
 /** The accounts Sharper's records post to and both QuickBooks hold under the same name (tax accounts are QuickBooks' own). */
 export const COMPARED_ACCOUNTS = ['A-1010', 'A-1200', 'A-2400', 'A-4000', 'A-4010', 'A-4100', 'A-4200', 'A-4300'];
 
-/** Sharper's GL by account at year end, from the final version of every record QuickBooks should hold. */
-export function sharperGl(year: MarinaYear): Map<string, number> {
+/** The final version of every transaction QuickBooks should hold (money in cents), and each item's income account. */
+export function finalTransactions(year: MarinaYear): { records: PostedRecord[]; incomeOf: Map<string, string> } {
   const latest = new Map<string, PostedRecord>();
   const incomeOf = new Map<string, string>();
   for (const m of year.months) {
@@ -35,7 +35,13 @@ export function sharperGl(year: MarinaYear): Map<string, number> {
       }
     }
   }
-  const b = computeBalances([...latest.values()], '9999-12-31', {
+  return { records: [...latest.values()], incomeOf };
+}
+
+/** Sharper's GL by account at year end, from the final version of every record QuickBooks should hold. */
+export function sharperGl(year: MarinaYear): Map<string, number> {
+  const { records, incomeOf } = finalTransactions(year);
+  const b = computeBalances(records, '9999-12-31', {
     arAccount: 'A-1100',
     undepositedFundsAccount: 'A-1200',
     salesTaxPayableAccount: 'A-2200',

@@ -8,6 +8,7 @@
 import { startQboSimulator } from '../../test/sim/qbo';
 import { generateMarinaYear } from '../../test/fixtures/marina-year';
 import { compareGl, qbdGl, qboGl, sharperGl } from './gl';
+import { compareOpenInvoices, qboOpenInvoices, sharperOpenInvoices } from './invoices';
 import { causes, client, counts, createCompany, KILLED_RUN_RECOVERY_MS, push, startWorker } from './harness';
 import { QBD_FAULTS, connectQbd, qbdBooks, webConnectorUntilDone } from './qbd-path';
 import { QBO_FAULTS, connectQbo, cronUntilSettled, killMidBatch, qboBooks } from './qbo-path';
@@ -41,6 +42,8 @@ export interface PathResult {
   lost: number;
   ar: ReturnType<typeof compareAr>;
   gl: ReturnType<typeof compareGl>;
+  /** QBO only: each invoice's open balance (payments and credit memos applied) against Sharper's. */
+  invoices?: ReturnType<typeof compareOpenInvoices>;
   usage: string;
 }
 
@@ -84,7 +87,7 @@ export async function runProof({ seed = SEED, customers = CUSTOMERS, months = MO
         qboFault?.apply(sim.state, realm);
         let t = performance.now();
         if (qboFault?.killMidBatch) killedInFlight += await killMidBatch(call, worker, qboCo, KILLED_RUN_RECOVERY_MS);
-        cronRuns += await cronUntilSettled(call, worker.url, qboCo, { concurrent: qboFault?.concurrentCron });
+        cronRuns += await cronUntilSettled(call, worker.url, qboCo, { concurrent: qboFault?.concurrentCron, qbo: { sim: sim.state, realm } });
         timing.qbo += performance.now() - t;
         const qbdFault = phase === 'month' ? QBD_FAULTS.find((f) => f.month === month.month) : undefined;
         t = performance.now();
@@ -96,7 +99,7 @@ export async function runProof({ seed = SEED, customers = CUSTOMERS, months = MO
       log(`month ${month.month} done (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
     }
     // One last quiet round, as the next hour's cron and the next Web Connector click would do.
-    cronRuns += await cronUntilSettled(call, worker.url, qboCo);
+    cronRuns += await cronUntilSettled(call, worker.url, qboCo, { qbo: { sim: sim.state, realm } });
     const wc = await webConnectorUntilDone(desktop);
     roundTrips += wc.roundTrips;
     sessions += wc.sessions;
@@ -110,7 +113,7 @@ export async function runProof({ seed = SEED, customers = CUSTOMERS, months = MO
     const glOf = { 'QuickBooks Online': compareGl(gl, qboGl(sim.state, realm)), 'QuickBooks Desktop': compareGl(gl, qbdGl(desktop.company), (n) => (credit.has(n) ? -1 : 1)) };
     const paths: PathResult[] = [];
     for (const [name, co, books, usage] of [
-      ['QuickBooks Online', qboCo, qbo, `jobs in flight when the Worker was killed ${killedInFlight}; cron runs ${cronRuns}; API requests ${qbo.requests}; metered read calls ${qbo.reads}; path time ${(timing.qbo / 1000).toFixed(1)} s`],
+      ['QuickBooks Online', qboCo, qbo, `jobs in flight when the Worker was killed ${killedInFlight}; cron runs ${cronRuns}; credit memo applications ${qbo.applications}; API requests ${qbo.requests} (429s ${qbo.throttled}); metered read calls ${qbo.reads}; path time ${(timing.qbo / 1000).toFixed(1)} s`],
       ['QuickBooks Desktop', qbdCo, qbd, `Web Connector sessions ${sessions}; round trips ${roundTrips}; qbXML requests ${qbd.requests}; path time ${(timing.qbd / 1000).toFixed(1)} s`],
     ] as const) {
       const c = await counts(call, co);
@@ -123,6 +126,7 @@ export async function runProof({ seed = SEED, customers = CUSTOMERS, months = MO
         lost: (c.queued ?? 0) + (c.waiting ?? 0) + (c.sending ?? 0),
         ar: compareAr(year.arByCustomer, books.arByCustomer),
         gl: glOf[name],
+        ...(name === 'QuickBooks Online' && { invoices: compareOpenInvoices(sharperOpenInvoices(year), qboOpenInvoices(sim.state, realm)) }),
         usage,
       });
     }
@@ -154,6 +158,7 @@ export function printProof(r: ProofResult) {
     console.log(`lost (accepted, neither synced nor visibly held/failed): ${p.lost}`);
     console.log(`AR by customer: ${p.ar.customers} customers, ${p.ar.differing} differ, ${fmt(p.ar.unexplainedCents)} in absolute differences${p.ar.examples.length ? `; e.g. ${p.ar.examples.join(' | ')}` : ''}`);
     console.log(`GL by account: ${p.gl.accounts} accounts compared, ${p.gl.differing.length} differ${p.gl.differing.length ? `: ${p.gl.differing.join(' | ')}` : ''}`);
+    if (p.invoices) console.log(`open balance by invoice (payments and credit memos applied): ${p.invoices.invoices} invoices, ${p.invoices.differing.length} differ${p.invoices.differing.length ? `: ${p.invoices.differing.slice(0, 5).join(' | ')}` : ''}`);
     console.log(p.usage);
   }
 }

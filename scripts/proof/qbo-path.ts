@@ -1,4 +1,4 @@
-import { createRealm, expireAccessTokens, getStats, listEntities, scheduleFault, type SimState } from '../../test/sim/qbo';
+import { createRealm, expireAccessTokens, getStats, listEntities, scheduleFault, setClock, type SimState } from '../../test/sim/qbo';
 import { openReceivables } from '../../test/sim/qbo/reports/ledger';
 import type { Call, ProofCompany } from './harness';
 import { counts } from './harness';
@@ -28,12 +28,20 @@ export async function connectQbo(call: Call, worker: string, co: ProofCompany, s
   return realm;
 }
 
-/** Runs the hourly cron until nothing is left to send (or `maxRuns`), as Cloudflare would. */
-export async function cronUntilSettled(call: Call, worker: string, co: ProofCompany, opts: { concurrent?: boolean; maxRuns?: number } = {}) {
+/**
+ * Runs the hourly cron until nothing is left to send (or `maxRuns`), as Cloudflare would. The runs
+ * follow each other at once here, not an hour apart: after a run QBO throttled (429), the simulated
+ * QBO's clock moves past its one-minute rate windows, as it would have by the next hourly run —
+ * otherwise a single burst leaves every following run throttled until `maxRuns` is spent.
+ */
+export async function cronUntilSettled(call: Call, worker: string, co: ProofCompany, opts: { concurrent?: boolean; maxRuns?: number; qbo?: { sim: SimState; realm: string } } = {}) {
   let runs = 0;
+  const throttled = () => (opts.qbo ? (getStats(opts.qbo.sim, opts.qbo.realm) as { throttled: number }).throttled : 0);
   for (; runs < (opts.maxRuns ?? 40); runs++) {
     const trigger = () => fetch(`${worker}/cdn-cgi/handler/scheduled?cron=0+*+*+*+*`).then((r) => r.text());
+    const before = throttled();
     await (opts.concurrent && runs === 0 ? Promise.all([trigger(), trigger()]) : trigger());
+    if (opts.qbo && throttled() > before) setClock(opts.qbo.sim, { advanceMs: 61_000 });
     const c = await counts(call, co);
     if ((c.queued ?? 0) === 0 && (c.sending ?? 0) === 0) break;
   }
@@ -43,8 +51,12 @@ export async function cronUntilSettled(call: Call, worker: string, co: ProofComp
 export interface QbBooks {
   arByCustomer: Map<string, number>;
   duplicates: string[];
+  /** Credit memos applied to invoices (their zero-amount payments). */
+  applications?: number;
   requests: number;
   reads: number;
+  /** Requests QBO answered 429 (injected storms and its per-minute limits). */
+  throttled?: number;
 }
 
 const sharperIdOf = (displayName: string) => displayName.replace(/^Customer /, '').replace(/ \(deleted\)$/, '');
@@ -61,15 +73,19 @@ export function qboBooks(sim: SimState, realm: string): QbBooks {
   for (const entity of ['Invoice', 'Payment', 'CreditMemo', 'RefundReceipt', 'JournalEntry', 'Customer', 'Item', 'Account']) {
     const seen = new Map<string, number>();
     for (const e of listEntities(sim, realm, entity)) {
-      const note = /Sharper \w+ (\S+)/.exec(String(e.PrivateNote ?? e.Notes ?? ''))?.[1];
+      // "Sharper <kind> <id>": a credit memo's application payment carries its memo's marker, so it is
+      // told apart from Sharper's own payments, and a second application of one memo still counts.
+      const marker = /Sharper (\w+) (\S+)/.exec(String(e.PrivateNote ?? e.Notes ?? ''));
+      const note = marker ? `${marker[1]} ${marker[2]}` : undefined;
       const key = note ?? (entity === 'Invoice' || entity === 'CreditMemo' ? String(e.DocNumber) : entity === 'Customer' ? String(e.DisplayName) : entity === 'Item' || entity === 'Account' ? String(e.Name) : undefined);
       if (!key) continue;
       seen.set(key, (seen.get(key) ?? 0) + 1);
     }
     for (const [key, n] of seen) if (n > 1) duplicates.push(`${entity} ${key} × ${n}`);
   }
-  const stats = getStats(sim, realm) as { requests: number; meteredReads: number };
-  return { arByCustomer: ar, duplicates, requests: stats.requests, reads: stats.meteredReads };
+  const stats = getStats(sim, realm) as { requests: number; meteredReads: number; throttled: number };
+  const applications = listEntities(sim, realm, 'Payment').filter((p) => /Sharper credit_memo \S+$/.test(String(p.PrivateNote ?? ''))).length;
+  return { arByCustomer: ar, duplicates, applications, requests: stats.requests, reads: stats.meteredReads, throttled: stats.throttled };
 }
 
 /** Starts a cron run, kills the Worker while it has jobs in flight, restarts it, waits out the claim lease and the run's hold on the company. */

@@ -107,3 +107,76 @@ describe('QBO duplicate DocNumber (6140)', () => {
     expect(invoices.filter((i) => i.DocNumber === '1043')).toHaveLength(1);
   });
 });
+
+describe('QBO: a write whose answer was lost, then cut off, or overtaken by a newer version', () => {
+  const lists = [
+    { kind: 'account', id: 'A-4000', data: { name: 'Slip Rental Income', type: 'income' } },
+    { kind: 'item', id: 'P-SLIP', data: { name: 'Slip Rental', type: 'service', price: '100.00', incomeAccount: 'A-4000', taxable: false } },
+    { kind: 'customer', id: 'C-1', data: { name: 'Anchor, Ava' } },
+  ];
+  const inv = (id: string, doc: string, memo?: string) => ({ kind: 'invoice', id, data: { customer: 'C-1', date: '2026-03-02', docNumber: doc, memo, lines: [{ item: 'P-SLIP', amount: '100.00' }], tax: '0' } });
+  const pay = (id: string, amount: string, reference: string) => ({ kind: 'payment', id, data: { customer: 'C-1', date: '2026-03-03', method: 'check', reference, amount, applications: [{ invoice: 'INV-1', amount }] } });
+  const push = async (co: Awaited<ReturnType<typeof createQboCompany>>, records: unknown[]) => {
+    const res = await call('POST', `/v1/companies/${co.id}/records/bulk`, { token: co.mms, body: { records } });
+    expect(res.json.summary.rejected ?? 0, res.text).toBe(0);
+  };
+  const job = async (co: Awaited<ReturnType<typeof createQboCompany>>, id: string) => (await call('GET', `/v1/companies/${co.id}/jobs?sourceId=${id}`, { token: co.viewer })).json.jobs[0];
+  /** Every answer to the next batch is lost after it was committed (the first send and the client's three retries). */
+  const loseNextBatch = (realm: string) => sim('POST', '/faults', { match: { realmId: realm, operation: 'batch' }, action: { kind: 'lost-response', mode: 'abort' }, times: 4 });
+
+  it('a 502 after commit, then a 429 on the retry, leaves the payment in doubt (not "not sent"): replayed, never sent twice', async () => {
+    const { co, realm } = await small();
+    await push(co, [...lists, inv('INV-1', '101')]);
+    await runCron();
+    await push(co, [pay('PAY-1', '60.00', '1001')]);
+    await sim('POST', '/faults', { match: { realmId: realm, operation: 'batch' }, action: { kind: 'lost-response', mode: '502' }, times: 1 });
+    await sim('POST', '/faults', { match: { realmId: realm, operation: 'batch' }, action: { kind: 'http', status: 429 }, times: 1 });
+    await runCron();
+    expect(await job(co, 'PAY-1')).toMatchObject({ state: 'queued', inDoubt: true, code: 'QBO_NO_ANSWER' });
+    await runCron();
+    expect(await job(co, 'PAY-1')).toMatchObject({ state: 'synced' });
+    expect(await entities(realm, 'Payment')).toHaveLength(1);
+    expect(Number((await entities(realm, 'Invoice'))[0].Balance)).toBe(40);
+  });
+
+  it('a newer version of a payment whose send was lost replays that send first, then changes the payment it made', async () => {
+    const { co, realm } = await small();
+    await push(co, [...lists, inv('INV-1', '101')]);
+    await runCron();
+    await push(co, [pay('PAY-1', '60.00', '1001')]);
+    await loseNextBatch(realm);
+    await runCron();
+    expect(await job(co, 'PAY-1')).toMatchObject({ state: 'queued', inDoubt: true });
+    await push(co, [pay('PAY-1', '70.00', '1002')]);
+    await runCron();
+
+    const v2 = await job(co, 'PAY-1');
+    expect(v2).toMatchObject({ state: 'synced', record: { version: 2 } });
+    const history = (await call('GET', `/v1/companies/${co.id}/jobs/${v2.id}`, { token: co.viewer })).json.attemptHistory;
+    expect(history.map((a: any) => a.outcome)).toEqual(['step', 'synced']);
+    expect(history[0].message).toMatch(/^The send of version 1, which got no answer, had reached QuickBooks Online \(Payment \d+\); version 2 of this payment follows as a change to it/);
+    const payments = await entities(realm, 'Payment');
+    expect(payments).toHaveLength(1);
+    expect(payments[0]).toMatchObject({ TotalAmt: 70, PaymentRefNum: '1002' });
+    expect(Number((await entities(realm, 'Invoice'))[0].Balance)).toBe(30);
+  });
+
+  it('a void of an invoice whose create was lost voids the invoice QBO has (not "never reached QuickBooks")', async () => {
+    const { co, realm } = await small();
+    await push(co, [...lists]);
+    await runCron();
+    await push(co, [inv('INV-1', '101')]);
+    await loseNextBatch(realm);
+    await runCron();
+    expect(await job(co, 'INV-1')).toMatchObject({ state: 'queued', inDoubt: true });
+    const voided = await call('POST', `/v1/companies/${co.id}/records/bulk`, { token: co.mms, body: { records: [{ kind: 'invoice', id: 'INV-1', op: 'void' }] } });
+    expect(voided.json.results[0]).toMatchObject({ ok: true, outcome: 'voided', job: { state: 'queued' } });
+    await runCron();
+
+    expect(await job(co, 'INV-1')).toMatchObject({ state: 'synced', action: 'void', record: { version: 2 } });
+    const invoices = await entities(realm, 'Invoice');
+    expect(invoices).toHaveLength(1);
+    expect(invoices[0]).toMatchObject({ TotalAmt: 0, Balance: 0 });
+    expect(invoices[0].PrivateNote).toMatch(/^Voided/);
+  });
+});

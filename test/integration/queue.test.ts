@@ -142,6 +142,23 @@ describe('sync queue', () => {
     expect(next).toMatchObject({ version: 2, inDoubt: true });
   });
 
+  it('never hands out a version while an earlier one of its record is still to go (in doubt included)', async () => {
+    const co = await setupCompany();
+    await put(co, 'accounts', 'A-1', { name: 'Fuel Sales', type: 'income' });
+    const t0 = new Date('2026-04-01T10:00:00Z');
+    const [v1] = await claimJobs({ ctx: { db: db(), now: t0 }, companyId: co.id, target: 'qbd', limit: 10 });
+    // Version 2 arrives while version 1 is on its way; then version 1's answer is lost.
+    await put(co, 'accounts', 'A-1', { name: 'Fuel Sales', type: 'income', number: '4100' });
+    await recordOutcome({ ctx: { db: db(), now: t0 }, job: v1, outcome: { kind: 'unknown', code: 'NO_ANSWER', message: 'lost' }, random: () => 0 });
+    expect(await claimJobs({ ctx: { db: db(), now: new Date(t0.getTime() + 1_000) }, companyId: co.id, target: 'qbd', limit: 10 })).toEqual([]);
+    const later = new Date(t0.getTime() + 3_600_000);
+    const first = await claimJobs({ ctx: { db: db(), now: later }, companyId: co.id, target: 'qbd', limit: 10 });
+    expect(first.map((j) => [j.version, j.inDoubt])).toEqual([[1, true]]);
+    await recordOutcome({ ctx: { db: db(), now: later }, job: first[0], outcome: { kind: 'synced', qbId: '7', qbLock: '0' } });
+    const second = await claimJobs({ ctx: { db: db(), now: later }, companyId: co.id, target: 'qbd', limit: 10 });
+    expect(second.map((j) => [j.version, j.existing?.qbId])).toEqual([[2, '7']]);
+  });
+
   it('the cron handler sweeps abandoned sends', async () => {
     const co = await setupCompany();
     await put(co, 'accounts', 'A-1', { name: 'Fuel Sales', type: 'income' });

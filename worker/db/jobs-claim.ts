@@ -13,8 +13,9 @@ export interface ClaimedRow extends JobRow {
 
 /**
  * Claims up to `limit` ready jobs in one conditional UPDATE … RETURNING, so two concurrent
- * claimers can never get the same job. A record with a job already in flight is skipped so its
- * versions reach QuickBooks in order.
+ * claimers can never get the same job. A record with a job already in flight is skipped, and so
+ * is a version while an earlier one of its record is still to go (queued — in doubt included — or
+ * due for a retry), so versions reach QuickBooks in order and never two in one claim.
  */
 export async function claimReadyJobs(
   db: Db,
@@ -30,6 +31,9 @@ export async function claimReadyJobs(
         AND j.run_after <= ${a.nowMs}
         AND NOT EXISTS (SELECT 1 FROM jobs s WHERE s.company_id = j.company_id AND s.target = j.target
                           AND s.record_kind = j.record_kind AND s.source_id = j.source_id AND s.state = 'sending')
+        AND NOT EXISTS (SELECT 1 FROM jobs e WHERE e.company_id = j.company_id AND e.target = j.target
+                          AND e.record_kind = j.record_kind AND e.source_id = j.source_id AND e.version < j.version
+                          AND (e.state = 'queued' OR (e.state = 'failed' AND e.retryable = 1)))
       ORDER BY j.rank, j.id
       LIMIT ${a.limit})
     AND (state = 'queued' OR (state = 'failed' AND retryable = 1))

@@ -66,6 +66,36 @@ export async function recordSynced(
   return changes(results[1]) === 1;
 }
 
+/**
+ * One write of a job that needs more than one (a credit memo, then its application): the attempt
+ * is logged and, when the write created or changed the record itself, the id map learns its
+ * QuickBooks id and version (the job's, unless the write was an earlier version's) — while the job
+ * stays claimed for its next write.
+ */
+export async function recordStep(
+  db: Db,
+  a: { jobId: number; claimToken: string; now: string; message: string; mapping: { qbId: string; qbLock: string | null; version?: number } | null; attempt: AttemptWrite },
+): Promise<boolean> {
+  const results = await runBatch(db, [
+    attemptInsert(a.jobId, a.claimToken, a.attempt),
+    sql`
+      UPDATE jobs SET last_code = NULL, last_message = ${a.message}, qb_id = COALESCE(${a.mapping?.qbId ?? null}, qb_id), updated_at = ${a.now}
+      WHERE id = ${a.jobId} AND claim_token = ${a.claimToken} AND state = 'sending'`,
+    ...(a.mapping
+      ? [
+          sql`
+            INSERT INTO id_map (company_id, target, kind, source_id, qb_id, qb_lock, synced_version, updated_at)
+            SELECT company_id, target, record_kind, source_id, ${a.mapping.qbId}, ${a.mapping.qbLock}, COALESCE(${a.mapping.version ?? null}, version), ${a.now}
+            FROM jobs WHERE id = ${a.jobId} AND claim_token = ${a.claimToken} AND state = 'sending'
+            ON CONFLICT (company_id, target, kind, source_id) DO UPDATE SET
+              qb_id = excluded.qb_id, qb_lock = COALESCE(excluded.qb_lock, id_map.qb_lock),
+              synced_version = MAX(id_map.synced_version, excluded.synced_version), updated_at = excluded.updated_at`,
+        ]
+      : []),
+  ]);
+  return changes(results[1]) === 1;
+}
+
 /** Moves a claimed job to failed (retryable or not), held, or back to queued after a lost answer. */
 export async function recordUnsynced(
   db: Db,

@@ -37,13 +37,48 @@ export async function findSentRequests(db: Db, companyId: string, jobIds: number
   return out;
 }
 
-/** Forgets requests whose answers are recorded (every job in them has an outcome). */
+/**
+ * For in-doubt jobs that never rode in a request themselves: the request of the newest earlier
+ * version of the same record that was superseded while in doubt (the newer version inherited its
+ * doubt). Replaying it tells what that send did, before this version goes.
+ */
+export async function findEarlierSentRequests(
+  db: Db,
+  companyId: string,
+  jobIds: number[],
+): Promise<Map<number, StoredRequest & { bId: string | null; earlierJobId: number; earlierVersion: number }>> {
+  const out = new Map<number, StoredRequest & { bId: string | null; earlierJobId: number; earlierVersion: number }>();
+  for (const ids of chunked(jobIds, 90)) {
+    const rows = await db.all<{ job_id: number; earlier_job_id: number; earlier_version: number; b_id: string | null; request_id: string; path: string; body: string }>(sql`
+      SELECT n.id AS job_id, o.id AS earlier_job_id, o.version AS earlier_version, rj.b_id, r.request_id, r.path, r.body
+      FROM jobs n
+      JOIN jobs o ON o.company_id = n.company_id AND o.target = n.target AND o.record_kind = n.record_kind
+        AND o.source_id = n.source_id AND o.version < n.version AND o.state = 'superseded' AND o.in_doubt = 1
+      JOIN qbo_request_jobs rj ON rj.company_id = o.company_id AND rj.job_id = o.id
+      JOIN qbo_requests r ON r.company_id = rj.company_id AND r.request_id = rj.request_id
+      WHERE n.company_id = ${companyId} AND n.id IN (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})
+      ORDER BY o.version`);
+    // Ordered by version: the newest earlier send wins.
+    for (const r of rows) {
+      out.set(Number(r.job_id), { requestId: r.request_id, path: r.path, body: r.body, bId: r.b_id, earlierJobId: Number(r.earlier_job_id), earlierVersion: Number(r.earlier_version) });
+    }
+  }
+  return out;
+}
+
+/**
+ * Forgets these jobs' requests once their answers are recorded. A request stays while another
+ * job rode in it and still needs it: a replay may answer only the in-doubt jobs one claim got,
+ * and the others replay the same stored request later.
+ */
 export async function forgetSentRequests(db: Db, companyId: string, jobIds: number[]): Promise<void> {
   for (const ids of chunked(jobIds, 90)) {
     const list = sql.join(ids.map((i) => sql`${i}`), sql`, `);
     await runBatch(db, [
       sql`DELETE FROM qbo_requests WHERE company_id = ${companyId} AND request_id IN
-            (SELECT request_id FROM qbo_request_jobs WHERE company_id = ${companyId} AND job_id IN (${list}))`,
+            (SELECT request_id FROM qbo_request_jobs WHERE company_id = ${companyId} AND job_id IN (${list}))
+          AND NOT EXISTS (SELECT 1 FROM qbo_request_jobs o WHERE o.company_id = qbo_requests.company_id
+                            AND o.request_id = qbo_requests.request_id AND o.job_id NOT IN (${list}))`,
       sql`DELETE FROM qbo_request_jobs WHERE company_id = ${companyId} AND job_id IN (${list})`,
     ]);
   }

@@ -1,5 +1,5 @@
 export { claimJobs, DEFAULT_LEASE_MS, type ClaimedJob } from './claim';
-export { recordOutcome, type JobOutcome, type Exchange } from './outcome';
+export { recordOutcome, recordStep, type JobOutcome, type Exchange } from './outcome';
 export { requeueJob, requeueJobs, MAX_REQUEUE, type RequeueResult } from './requeue';
 export { sweepAbandonedJobs, releaseOrphanedClaims } from './sweep';
 export { lookupQuickBooksIds, type QuickBooksRef } from './id-map';

@@ -1,5 +1,5 @@
 import type { Db } from '../db/client';
-import { recordSynced, recordUnsynced, recordWaiting, type AttemptWrite } from '../db/jobs-outcome';
+import { recordStep as writeStep, recordSynced, recordUnsynced, recordWaiting, type AttemptWrite } from '../db/jobs-outcome';
 import type { RecordKind } from '../db/schema/enums';
 import { MAX_ATTEMPTS, retryDelayMs } from './backoff';
 import type { ClaimedJob } from './claim';
@@ -105,4 +105,45 @@ export async function recordOutcome({
         attempt: attempt('waiting', 'WAITING_FOR_DEPENDENCY', outcome.message),
       });
   }
+}
+
+/**
+ * Records one write of a job that takes more than one (a credit memo, then its application to
+ * invoices): the attempt goes into the log under `label` and the job stays claimed for its next
+ * write; `mapping` when the write put the record itself into QuickBooks (id map; the job's version
+ * unless `mapping.version` names the earlier one that write carried).
+ * Returns false when the claim was lost meanwhile: then nothing is changed and the job must stop.
+ */
+export async function recordStep({
+  ctx,
+  job,
+  label,
+  message,
+  mapping = null,
+  exchange = {},
+}: {
+  ctx: { db: Db; now: Date };
+  job: Pick<ClaimedJob, 'id' | 'claimToken'>;
+  label: string;
+  message: string;
+  mapping?: { qbId: string; qbLock: string | null; version?: number } | null;
+  exchange?: Exchange;
+}): Promise<boolean> {
+  const now = ctx.now.toISOString();
+  return writeStep(ctx.db, {
+    jobId: job.id,
+    claimToken: job.claimToken,
+    now,
+    message,
+    mapping,
+    attempt: {
+      startedAt: (exchange.startedAt ?? ctx.now).toISOString(),
+      finishedAt: now,
+      outcome: label,
+      code: null,
+      message,
+      requestExcerpt: excerpt(exchange.request),
+      responseExcerpt: excerpt(exchange.response),
+    },
+  });
 }

@@ -144,6 +144,54 @@ describe('transaction rules', () => {
     expect((await h.api('GET', `/customer/${customer.Id}`)).json.Customer.Balance).toBe(110);
   });
 
+  it('refuses a credit application beyond what the invoice has open or the memo has left (6000), changing nothing', async () => {
+    const { customer, invoice, services } = await customerAndInvoice(h, 'INV-OVER', 100);
+    const memo = (amount: number) =>
+      h.create('CreditMemo', { CustomerRef: { value: customer.Id }, Line: [{ DetailType: 'SalesItemLineDetail', Amount: amount, SalesItemLineDetail: { ItemRef: { value: services.Id } } }] });
+    const apply = (memoId: string, amount: number) => ({
+      CustomerRef: { value: customer.Id },
+      TotalAmt: 0,
+      Line: [
+        { Amount: amount, LinkedTxn: [{ TxnId: invoice.Id, TxnType: 'Invoice' }] },
+        { Amount: amount, LinkedTxn: [{ TxnId: memoId, TxnType: 'CreditMemo' }] },
+      ],
+    });
+    await h.create('Payment', { CustomerRef: { value: customer.Id }, TotalAmt: 90, Line: [{ Amount: 90, LinkedTxn: [{ TxnId: invoice.Id, TxnType: 'Invoice' }] }] });
+    const big = await memo(30);
+    const refused = await h.api('POST', '/payment', apply(big.Id, 30));
+    expect(code(refused)).toBe('6000');
+    expect(refused.json.Fault.Error[0].Detail).toMatch(/more than its open balance \(10\)/);
+    expect((await h.api('GET', `/invoice/${invoice.Id}`)).json.Invoice.Balance).toBe(10);
+    expect((await h.api('GET', `/creditmemo/${big.Id}`)).json.CreditMemo.RemainingCredit).toBe(30);
+
+    const small = await memo(5);
+    await h.create('Payment', apply(small.Id, 5));
+    expect(code(await h.api('POST', '/payment', apply(small.Id, 1)))).toBe('6000');
+    expect((await h.api('GET', `/creditmemo/${small.Id}`)).json.CreditMemo.RemainingCredit).toBe(0);
+    expect((await h.api('GET', `/invoice/${invoice.Id}`)).json.Invoice.Balance).toBe(5);
+  });
+
+  it('an applied credit memo cannot be deleted until its application payment is; then the invoice is open again', async () => {
+    const { customer, invoice, services } = await customerAndInvoice(h, 'INV-DEL', 100);
+    const cm = await h.create('CreditMemo', { CustomerRef: { value: customer.Id }, Line: [{ DetailType: 'SalesItemLineDetail', Amount: 30, SalesItemLineDetail: { ItemRef: { value: services.Id } } }] });
+    const link = await h.create('Payment', {
+      CustomerRef: { value: customer.Id },
+      TotalAmt: 0,
+      Line: [
+        { Amount: 30, LinkedTxn: [{ TxnId: invoice.Id, TxnType: 'Invoice' }] },
+        { Amount: 30, LinkedTxn: [{ TxnId: cm.Id, TxnType: 'CreditMemo' }] },
+      ],
+    });
+    expect(link.UnappliedAmt).toBe(0);
+    const memoNow = (await h.api('GET', `/creditmemo/${cm.Id}`)).json.CreditMemo;
+    expect(code(await h.api('POST', '/creditmemo?operation=delete', { Id: cm.Id, SyncToken: memoNow.SyncToken }))).toBe('6000');
+    expect((await h.api('POST', '/payment?operation=delete', { Id: link.Id, SyncToken: link.SyncToken })).status).toBe(200);
+    expect((await h.api('GET', `/invoice/${invoice.Id}`)).json.Invoice.Balance).toBe(100);
+    const freed = (await h.api('GET', `/creditmemo/${cm.Id}`)).json.CreditMemo;
+    expect(freed.RemainingCredit).toBe(30);
+    expect((await h.api('POST', '/creditmemo?operation=delete', { Id: cm.Id, SyncToken: freed.SyncToken })).status).toBe(200);
+  });
+
   it('taxservice creates a code and rates; invoices compute TxnTaxDetail from it', async () => {
     const agency = await h.create('TaxAgency', { DisplayName: 'CA Dept of Tax' });
     const ts = await h.api('POST', '/taxservice/taxcode', {

@@ -65,10 +65,17 @@ export class QboApi {
     let token = await o.getToken();
     let refreshed = false;
     const maxRetries = o.maxRetries ?? 3;
+    // A write that got no answer or a 5xx may have been applied: if its retry is then cut off
+    // (429, time box), the caller must treat it as sent without an answer, never as not sent.
+    let unanswered: string | null = null;
+    const cutOff = (why: string): ApiResult =>
+      unanswered && !req.read
+        ? { kind: 'lost', message: `No usable answer from QuickBooks Online (${unanswered}), and the retry was cut off (${why})` }
+        : { kind: 'throttled', status: 429, text: why };
     for (let attempt = 0; ; attempt++) {
       const release = await this.limiter.acquire(req.batch === true, o.deadline);
       // Our own limiter would wait past the run's time box: stop like a 429, the rest goes next run.
-      if (!release) return { kind: 'throttled', status: 429, text: 'The run reached its time limit while waiting for QuickBooks Online rate limits' };
+      if (!release) return cutOff('The run reached its time limit while waiting for QuickBooks Online rate limits');
       let res: Response;
       let text: string;
       try {
@@ -82,6 +89,7 @@ export class QboApi {
       } catch (error) {
         release();
         this.usage.requests += 1;
+        unanswered = `${(error as Error).name}: ${(error as Error).message}`;
         if (attempt < maxRetries) {
           await o.sleep(this.#backoff(attempt));
           continue;
@@ -91,7 +99,7 @@ export class QboApi {
       release();
       if (res.status === 429) {
         this.usage.throttled += 1;
-        return { kind: 'throttled', status: 429, text };
+        return unanswered && !req.read ? cutOff('QuickBooks Online answered 429 to the retry') : { kind: 'throttled', status: 429, text };
       }
       this.usage.requests += 1;
       if (req.read) {
@@ -109,6 +117,7 @@ export class QboApi {
         json = null;
       }
       if (res.status >= 500) {
+        unanswered = `HTTP ${res.status}`;
         if (attempt < maxRetries) {
           await o.sleep(this.#backoff(attempt));
           continue;

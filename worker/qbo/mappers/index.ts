@@ -5,10 +5,12 @@ import { err, ok, type Result } from '../../shared/result';
 import { qboEntityOf, RefResolver, type MissingRef } from './common';
 import { mapAccount, mapCustomer, mapItem, mapTerms } from './lists';
 import { mapJournalEntry, mapPayment, mapRefund } from './money-moves';
+import { nextCreditMemoStep, type StoredApplication } from './credit-application';
 import { mapSalesDocument } from './sales';
 
 export { qboEntityOf, RefResolver, type MissingRef } from './common';
 export { salesTotalCents } from './sales';
+export { applicationSignature, describeApplications, type StoredApplication } from './credit-application';
 
 /** One write to QBO for one job. `batchable` writes go through /batch; the rest are single calls. */
 export interface WritePlan {
@@ -17,6 +19,15 @@ export interface WritePlan {
   operation: 'create' | 'update' | 'delete' | 'void' | 'taxcode' | 'adopt';
   body: Record<string, unknown>;
   batchable: boolean;
+  /** A credit memo's application (its zero-amount Payment in QBO), not the record itself. */
+  step?: 'unapply' | 'apply';
+  /** The job has another write after this one, sent in a later round (a credit memo's application). */
+  continues?: boolean;
+  /**
+   * A replay of an earlier version's request that got no answer (that job was superseded while in
+   * doubt): its answer says what QBO holds, then this job's own write follows.
+   */
+  earlier?: { jobId: number; version: number };
 }
 
 export type PlanError = { reason: 'missing_refs'; refs: MissingRef[] } | { reason: 'unsupported'; code: string; message: string };
@@ -83,4 +94,32 @@ export function planWrite(job: ClaimedJob, lookup: (kind: any, id: string) => st
   if (!existing) return ok({ entity, operation: 'create', body, batchable: true });
   const sparse = !FULL_UPDATE.has(entity);
   return ok({ entity, operation: 'update', body: { ...body, Id: existing.qbId, SyncToken: existing.qbLock ?? '0', ...(sparse && { sparse: true }) }, batchable: true });
+}
+
+/**
+ * A credit memo job is the memo plus its application to invoices, one write at a time: remove an
+ * application that no longer matches, write the memo, then apply it (see `nextCreditMemoStep`).
+ * `done` when QBO already holds both. Pure, like `planWrite`.
+ */
+export function planCreditMemoWrite(
+  job: ClaimedJob,
+  lookup: (kind: any, id: string) => string | undefined,
+  settings: CompanySettings,
+  applied: StoredApplication | undefined,
+  memoWritten = false,
+): Result<WritePlan | 'done', PlanError> {
+  const next = nextCreditMemoStep(job, applied, memoWritten, lookup);
+  if (!next.ok) return next;
+  switch (next.value.step) {
+    case 'done':
+      return ok('done');
+    case 'unapply':
+      return ok({ entity: 'Payment', operation: 'delete', body: next.value.body, batchable: true, step: 'unapply', continues: true });
+    case 'apply':
+      return ok({ entity: 'Payment', operation: 'create', body: next.value.body, batchable: true, step: 'apply' });
+    case 'memo': {
+      const plan = planWrite(job, lookup, settings);
+      return plan.ok && next.value.thenApply ? ok({ ...plan.value, continues: true }) : plan;
+    }
+  }
 }

@@ -1,10 +1,11 @@
 import { adoptReceivablesAccount } from './resolve-fault';
 import type { CompanySettings } from '../../companies';
-import { findSentRequests, releaseUnsentJobs } from '../../db/qbo-requests';
+import { findCreditApplications } from '../../db/qbo-credit-applications';
+import { findEarlierSentRequests, findSentRequests, releaseUnsentJobs, type StoredRequest } from '../../db/qbo-requests';
 import type { RecordKind } from '../../db/schema/enums';
 import { recordKindSpecs } from '../../ledger';
 import { claimJobs, lookupQuickBooksIds, recordKey, type ClaimedJob } from '../../queue';
-import { planWrite, qboEntityOf, type WritePlan } from '../mappers';
+import { applicationSignature, planCreditMemoWrite, planWrite, qboEntityOf, type StoredApplication, type WritePlan } from '../mappers';
 import { batchRequestId, bIdOf, singleRequestId } from './ids';
 import { record, sendRequest, writePath, type PlannedJob, type SendCtx } from './send';
 import { syncTaxCode } from './tax';
@@ -40,36 +41,66 @@ export async function drainCompany(ctx: DrainCtx): Promise<void> {
   }
 }
 
-/** Replays in-doubt jobs' stored requests, then sends the rest in dependency rounds. Returns unsent jobs. */
+/** Credit memo applications QBO holds for the credit memo jobs among these. */
+async function applicationsOf(ctx: DrainCtx, jobs: ClaimedJob[]): Promise<Map<string, StoredApplication>> {
+  const memos = jobs.filter((j) => j.kind === 'credit_memo').map((j) => j.sourceId);
+  return memos.length ? findCreditApplications(ctx.db, ctx.companyId, memos) : new Map();
+}
+
+/** The plan a stored request was sent for, rebuilt from its body (a credit memo's item may be its application). */
+function replayedPlan(job: ClaimedJob, body: any, item: any, applied: StoredApplication | undefined): WritePlan {
+  const entity = qboEntityOf[job.kind];
+  if (!item) return { entity, operation: job.kind === 'sales_tax_item' ? 'taxcode' : 'create', body, batchable: false };
+  if (job.kind === 'credit_memo' && item.Payment) {
+    const step = item.operation === 'delete' ? 'unapply' : 'apply';
+    return { entity: 'Payment', operation: item.operation, body: item.Payment, batchable: true, step, continues: step === 'unapply' };
+  }
+  // As planned: a memo written without an application in QBO yet is followed by its application.
+  const continues = job.kind === 'credit_memo' && job.action === 'upsert' && applicationSignature(job.data as any) !== null && !applied;
+  return { entity, operation: item.operation, body: item[entity], batchable: true, ...(continues && { continues }) };
+}
+
+/**
+ * Replays in-doubt jobs' stored requests, then sends the rest in dependency rounds; a job with a
+ * further write (a credit memo's application) joins the round after the one its write went in.
+ * Returns unsent jobs.
+ */
 async function sendClaimed(ctx: DrainCtx, jobs: ClaimedJob[]): Promise<ClaimedJob[]> {
-  const stored = await findSentRequests(ctx.db, ctx.companyId, jobs.filter((j) => j.inDoubt).map((j) => j.id));
-  const replays = new Map<string, PlannedJob[]>();
+  const doubtful = jobs.filter((j) => j.inDoubt);
+  const stored = await findSentRequests(ctx.db, ctx.companyId, doubtful.map((j) => j.id));
+  const earlier = await findEarlierSentRequests(ctx.db, ctx.companyId, doubtful.filter((j) => !stored.has(j.id)).map((j) => j.id));
+  const applied = await applicationsOf(ctx, doubtful);
+  const replays = new Map<string, { path: string; body: string; group: PlannedJob[] }>();
+  const add = (s: StoredRequest, pj: PlannedJob) => replays.set(s.requestId, { path: s.path, body: s.body, group: [...(replays.get(s.requestId)?.group ?? []), pj] });
   for (const job of jobs) {
-    const s = stored.get(job.id);
+    const s = stored.get(job.id) ?? earlier.get(job.id);
     if (!s) continue;
     const body = JSON.parse(s.body);
     const item = s.bId ? body.BatchItemRequest?.find((i: any) => i.bId === s.bId) : null;
-    const entity = qboEntityOf[job.kind];
-    const plan: WritePlan = item
-      ? { entity, operation: item.operation, body: item[entity], batchable: true }
-      : { entity, operation: job.kind === 'sales_tax_item' ? 'taxcode' : 'create', body, batchable: false };
-    replays.set(s.requestId, [...(replays.get(s.requestId) ?? []), { job, plan }]);
+    const plan = replayedPlan(job, body, item, applied.get(job.sourceId));
+    if (stored.has(job.id)) add(s, { job, plan });
+    // An earlier version's batched create or update (or its credit application) is replayed to learn
+    // what it did; other earlier sends (deletes, tax codes) are left to this version's own plan.
+    else if (item && (plan.step || item.operation === 'create' || item.operation === 'update')) {
+      const e = earlier.get(job.id)!;
+      add(s, { job, plan: { ...plan, continues: undefined, earlier: { jobId: e.earlierJobId, version: e.earlierVersion } }, bId: e.bId ?? undefined });
+    }
   }
+  const replayed = new Set([...replays.values()].flatMap((r) => r.group.map((pj) => pj.job.id)));
   const unsent: ClaimedJob[] = [];
-  for (const [requestId, group] of replays) {
+  for (const [requestId, { path, body, group }] of replays) {
     if (stopped(ctx)) {
       unsent.push(...group.map((g) => g.job));
       continue;
     }
-    const s = stored.get(group[0].job.id)!;
-    unsent.push(...(await sendRequest(ctx, group, requestId, s.path, JSON.parse(s.body), s.path === '/batch')));
+    unsent.push(...(await sendRequest(ctx, group, requestId, path, JSON.parse(body), path === '/batch')));
   }
-  let pending = jobs.filter((j) => !stored.has(j.id));
+  let pending = [...jobs.filter((j) => !replayed.has(j.id)), ...ctx.followUps.splice(0)];
   while (pending.length > 0) {
     if (stopped(ctx)) return [...unsent, ...pending];
     const { ready, next } = await planRound(ctx, pending);
     unsent.push(...(await sendRound(ctx, ready)));
-    pending = next;
+    pending = [...next, ...ctx.followUps.splice(0)];
   }
   return unsent;
 }
@@ -87,12 +118,15 @@ async function planRound(ctx: DrainCtx, pending: ClaimedJob[]) {
   const map = await lookupQuickBooksIds({ ctx: { db: ctx.db }, companyId: ctx.companyId, target: 'qbo', records: refs });
   const lookup = (kind: RecordKind, id: string) => map.get(recordKey(kind, id))?.qbId;
   const inClaim = new Set(pending.map((j) => recordKey(j.kind, j.sourceId)));
+  const applied = await applicationsOf(ctx, pending);
   const ready: PlannedJob[] = [];
   const deferred: ClaimedJob[] = [];
   for (const job of pending) {
-    const plan = planWrite(job, lookup, ctx.settings);
-    if (plan.ok) ready.push({ job, plan: plan.value });
-    else if (plan.error.reason === 'unsupported') await record(ctx, job, { kind: 'held', code: plan.error.code, message: plan.error.message });
+    const plan = job.kind === 'credit_memo' ? planCreditMemoWrite(job, lookup, ctx.settings, applied.get(job.sourceId), ctx.written.has(job.id)) : planWrite(job, lookup, ctx.settings);
+    if (plan.ok) {
+      if (plan.value !== 'done') ready.push({ job, plan: plan.value });
+      else await record(ctx, job, { kind: 'synced', qbId: job.existing?.qbId ?? null, message: 'QuickBooks Online already holds this version of the credit memo and its application to invoices.' });
+    } else if (plan.error.reason === 'unsupported') await record(ctx, job, { kind: 'held', code: plan.error.code, message: plan.error.message });
     else if (plan.error.refs.every((r) => inClaim.has(recordKey(r.kind, r.id)))) deferred.push(job);
     else {
       const missing = plan.error.refs;
@@ -118,7 +152,10 @@ async function sendRound(ctx: DrainCtx, ready: PlannedJob[]): Promise<ClaimedJob
     chunks.map(async (chunk) => {
       if (ctx.throttled) return chunk.map((pj) => pj.job);
       const body = { BatchItemRequest: chunk.map((pj) => ({ bId: bIdOf(pj.job.id), operation: pj.plan.operation, [pj.plan.entity]: pj.plan.body })) };
-      return sendRequest(ctx, chunk, await batchRequestId(chunk.map((pj) => pj.job)), '/batch', body, true);
+      // An application write is the job's second request in this attempt, and may be repeated
+      // after a requeue restarts the attempts: the claim tells those apart.
+      const keys = chunk.map((pj) => ({ ...pj.job, step: pj.plan.step && `${pj.plan.step}.${pj.job.claimToken}` }));
+      return sendRequest(ctx, chunk, await batchRequestId(keys), '/batch', body, true);
     }),
   );
   const unsent = results.flat();

@@ -1,8 +1,11 @@
 import type { ClaimedJob } from '../../queue';
 
-/** QBO allows 36 characters for a batch requestid and 10 for a bId (qbo-api.md §2.3). */
-export async function batchRequestId(jobs: Pick<ClaimedJob, 'id' | 'version' | 'action' | 'attempt'>[]): Promise<string> {
-  const key = jobs.map((j) => `${j.id}.${j.version}.${j.action}.${j.attempt}`).sort().join(',');
+/**
+ * QBO allows 36 characters for a batch requestid and 10 for a bId (qbo-api.md §2.3). `step` tells
+ * a job's later writes in the same attempt apart (a credit memo's application after the memo).
+ */
+export async function batchRequestId(jobs: (Pick<ClaimedJob, 'id' | 'version' | 'action' | 'attempt'> & { step?: string })[]): Promise<string> {
+  const key = jobs.map((j) => `${j.id}.${j.version}.${j.action}.${j.attempt}${j.step ? `.${j.step}` : ''}`).sort().join(',');
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(key)));
   return `sb${[...digest].map((b) => b.toString(16).padStart(2, '0')).join('').slice(0, 34)}`;
 }

@@ -5,6 +5,7 @@ import { findCompany } from '../../db/companies';
 import { finishSyncLease, findQboConnection, listQboConnectionsDue, takeSyncLease } from '../../db/qbo-connections';
 import { addQboUsage } from '../../db/qbo-usage';
 import { companiesWithReadyQboJobs } from '../../db/qbo-requests';
+import { makeInDoubtJobsDue } from '../../queue';
 import { randomToken } from '../../shared/canonical';
 import { QboApi } from '../api/client';
 import { apiBase } from '../endpoints';
@@ -75,6 +76,8 @@ export async function syncCompany(o: SyncOptions & { companyId: string; budgetMs
     connectionLost: false,
     counts: { synced: 0, failed: 0, held: 0, waiting: 0, unknown: 0 },
     inDoubt: new Set<number>(),
+    followUps: [],
+    written: new Set<number>(),
   };
   let reason: string | undefined;
   let drift: DriftCheck | undefined;
@@ -90,6 +93,9 @@ export async function syncCompany(o: SyncOptions & { companyId: string; budgetMs
     if (!(error instanceof QboConnectionError)) throw error;
     reason = error.reason;
   } finally {
+    // Doubt is settled by replaying the stored request (same requestid), which QBO answers without
+    // doing anything again: the next run does that at once instead of waiting out a retry backoff.
+    await makeInDoubtJobsDue({ ctx: { db: o.db }, companyId: o.companyId, target: 'qbo', jobIds: [...ctx.inDoubt] });
     const finished = new Date(clock());
     await addQboUsage(o.db, o.companyId, finished.toISOString().slice(0, 7), api.usage);
     await finishSyncLease(o.db, { companyId: o.companyId, token: leaseToken, now: finished.toISOString(), summary: JSON.stringify({ ...ctx.counts, throttled: ctx.throttled, reason, drift: drift?.counts, driftMessage: drift?.message }),

@@ -4,6 +4,8 @@ import type { Db } from '../../db/client';
 import type { ApiResult, QboApi } from '../api/client';
 import { firstError, type QboError } from '../api/fault';
 import type { WritePlan } from '../mappers';
+import { applicationAnswered, applicationFault, continueAfterMemo } from './credit-application';
+import { earlierAnswered, earlierRefused } from './earlier-version';
 import { classifyFault } from './faults';
 import { resolveMissingReference } from './missing-reference';
 import { resolveFault } from './resolve-fault';
@@ -20,12 +22,20 @@ export interface SendCtx {
   counts: { synced: number; failed: number; held: number; waiting: number; unknown: number };
   /** Jobs left in doubt: their stored requests must be kept for the replay. */
   inDoubt: Set<number>;
+  /** Jobs whose write succeeded and that have another to send in the next round (a credit memo's application). */
+  followUps: ClaimedJob[];
+  /** Jobs whose record itself was written in this run (a credit memo, before its application). */
+  written: Set<number>;
 }
 
 export interface PlannedJob {
   job: ClaimedJob;
   plan: WritePlan;
+  /** The batch item id, when replaying a request another (earlier) job rode in. */
+  bId?: string;
 }
+
+const bIdFor = (pj: PlannedJob) => pj.bId ?? `j${pj.job.id.toString(36)}`;
 
 const now = (ctx: SendCtx) => new Date(ctx.clock());
 
@@ -55,7 +65,8 @@ export async function saveAndPost(ctx: SendCtx, jobs: PlannedJob[], requestId: s
     path,
     body: JSON.stringify(body),
     now: now(ctx).toISOString(),
-    jobs: jobs.map((pj) => ({ jobId: pj.job.id, bId: batch ? `j${pj.job.id.toString(36)}` : null })),
+    // An earlier version's request stays that job's: if this replay is lost too, it is found again there.
+    jobs: jobs.filter((pj) => !pj.plan.earlier).map((pj) => ({ jobId: pj.job.id, bId: batch ? bIdFor(pj) : null })),
   });
   return post(ctx.api, path, body, requestId, batch);
 }
@@ -66,6 +77,7 @@ export async function applyItem(ctx: SendCtx, pj: PlannedJob, item: Record<strin
   const response = JSON.stringify(item);
   if (item.Fault) {
     const e: QboError = firstError({ type: item.Fault.type, errors: (item.Fault.Error ?? []).map((x: any) => ({ code: String(x.code), message: x.Message ?? '', detail: x.Detail ?? '', element: x.element })) });
+    if (pj.plan.earlier) return earlierRefused(ctx, pj, e, { request, response });
     return applyFault(ctx, pj, e, request, response);
   }
   if (pj.plan.operation === 'taxcode') {
@@ -74,10 +86,24 @@ export async function applyItem(ctx: SendCtx, pj: PlannedJob, item: Record<strin
   if (!entity?.Id && pj.plan.operation !== 'delete') {
     return record(ctx, pj.job, { kind: 'unknown', code: 'QBO_NO_ENTITY', message: 'QuickBooks answered without the entity; the request will be replayed' }, { request, response });
   }
-  return record(ctx, pj.job, { kind: 'synced', qbId: entity?.Id ? String(entity.Id) : pj.job.existing?.qbId ?? null, qbLock: entity?.SyncToken ?? null }, { request, response });
+  if (pj.plan.earlier) return earlierAnswered(ctx, pj, entity, { request, response });
+  if (pj.plan.step) return applicationAnswered(ctx, pj, entity, { request, response });
+  return finish(ctx, pj, { kind: 'synced', qbId: entity?.Id ? String(entity.Id) : pj.job.existing?.qbId ?? null, qbLock: entity?.SyncToken ?? null }, { request, response });
+}
+
+/** Records a job's outcome, unless the record is written and its next write follows (`continues`). */
+async function finish(ctx: SendCtx, pj: PlannedJob, outcome: JobOutcome, exchange: { request?: string; response?: string }): Promise<void> {
+  if (outcome.kind === 'synced' && pj.plan.continues) return continueAfterMemo(ctx, pj, outcome, exchange);
+  return record(ctx, pj.job, outcome, exchange);
 }
 
 export async function applyFault(ctx: SendCtx, pj: PlannedJob, e: QboError, request: string, response: string): Promise<void> {
+  // The whole replay was refused (not its item): what the earlier send did is still unknown.
+  if (pj.plan.earlier) {
+    if (e.code === '3200' || e.code === '100') ctx.connectionLost = true;
+    return record(ctx, pj.job, { kind: 'unknown', code: 'QBO_EARLIER_UNCHECKED', message: `Could not check what the earlier version's send did (QuickBooks Online ${e.code}: ${e.message}); it is checked again before this version goes` }, { request, response });
+  }
+  if (pj.plan.step) return applicationFault(ctx, pj, e, { request, response });
   const action = classifyFault(e, pj.job, pj.plan.entity);
   if (action.reason === 'outcome' && action.outcome.kind === 'held' && action.outcome.code === 'INVALID_REFERENCE') {
     return record(ctx, pj.job, await resolveMissingReference(ctx, pj, e, action.outcome), { request, response });
@@ -88,7 +114,7 @@ export async function applyFault(ctx: SendCtx, pj: PlannedJob, e: QboError, requ
     return record(ctx, pj.job, { kind: 'failed', code: 'QBO_AUTH', message: 'QuickBooks Online rejected the access token after a refresh', retryable: true }, { request, response });
   }
   const outcome = await resolveFault(ctx, pj, action.reason);
-  return record(ctx, pj.job, outcome, { request, response });
+  return finish(ctx, pj, outcome, { request, response });
 }
 
 /** What to do with every job of a request that got no usable answer. */
@@ -114,7 +140,7 @@ async function applyFailure(ctx: SendCtx, jobs: PlannedJob[], res: Exclude<ApiRe
  */
 export async function sendRequest(ctx: SendCtx, jobs: PlannedJob[], requestId: string, path: string, body: unknown, batch: boolean): Promise<ClaimedJob[]> {
   const text = JSON.stringify(body);
-  const byBId = new Map(jobs.map((pj) => [`j${pj.job.id.toString(36)}`, pj]));
+  const byBId = new Map(jobs.map((pj) => [bIdFor(pj), pj]));
   const res = await saveAndPost(ctx, jobs, requestId, path, body, batch);
   if (res.kind !== 'ok') return applyFailure(ctx, jobs, res, text);
   if (batch) {

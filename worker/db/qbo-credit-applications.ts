@@ -1,0 +1,54 @@
+import { sql } from 'drizzle-orm';
+import { changes, runBatch } from './batch';
+import { chunk } from './chunks';
+import type { Db } from './client';
+
+export interface CreditApplicationRow {
+  paymentQbId: string;
+  syncToken: string | null;
+  signature: string;
+}
+
+/** The applications QBO holds for these credit memos, keyed by the memo's Sharper id. */
+export async function findCreditApplications(db: Db, companyId: string, memoIds: string[]): Promise<Map<string, CreditApplicationRow>> {
+  const out = new Map<string, CreditApplicationRow>();
+  for (const part of chunk([...new Set(memoIds)])) {
+    const rows = await db.all<{ memo_source_id: string; payment_qb_id: string; sync_token: string | null; signature: string }>(sql`
+      SELECT a.memo_source_id, a.payment_qb_id, a.sync_token, a.signature FROM json_each(${JSON.stringify(part)}) k
+      CROSS JOIN qbo_credit_applications a ON a.company_id = ${companyId} AND a.memo_source_id = k.value`);
+    for (const r of rows) out.set(r.memo_source_id, { paymentQbId: r.payment_qb_id, syncToken: r.sync_token, signature: r.signature });
+  }
+  return out;
+}
+
+/** Only the claim holder writes: a job whose claim was swept meanwhile changes nothing. */
+const ownsClaim = (jobId: number, claimToken: string) =>
+  sql`EXISTS (SELECT 1 FROM jobs WHERE id = ${jobId} AND claim_token = ${claimToken} AND state = 'sending')`;
+
+/** Records the Payment that now applies a memo (created, or its SyncToken re-read). */
+export async function saveCreditApplication(
+  db: Db,
+  a: { companyId: string; memoSourceId: string; memoVersion: number; paymentQbId: string; syncToken: string | null; signature: string; now: string; jobId: number; claimToken: string },
+): Promise<boolean> {
+  const [res] = await runBatch(db, [
+    sql`
+      INSERT INTO qbo_credit_applications (company_id, memo_source_id, payment_qb_id, sync_token, signature, memo_version, updated_at)
+      SELECT ${a.companyId}, ${a.memoSourceId}, ${a.paymentQbId}, ${a.syncToken}, ${a.signature}, ${a.memoVersion}, ${a.now}
+      WHERE ${ownsClaim(a.jobId, a.claimToken)}
+      ON CONFLICT (company_id, memo_source_id) DO UPDATE SET
+        payment_qb_id = excluded.payment_qb_id, sync_token = excluded.sync_token, signature = excluded.signature,
+        memo_version = excluded.memo_version, updated_at = excluded.updated_at`,
+  ]);
+  return changes(res) === 1;
+}
+
+/** Forgets a memo's application once its Payment is deleted in QBO (or found gone). */
+export async function deleteCreditApplication(db: Db, a: { companyId: string; memoSourceId: string; paymentQbId: string; jobId: number; claimToken: string }): Promise<boolean> {
+  const [res] = await runBatch(db, [
+    sql`
+      DELETE FROM qbo_credit_applications
+      WHERE company_id = ${a.companyId} AND memo_source_id = ${a.memoSourceId} AND payment_qb_id = ${a.paymentQbId}
+        AND ${ownsClaim(a.jobId, a.claimToken)}`,
+  ]);
+  return changes(res) === 1;
+}
