@@ -151,4 +151,28 @@ describe('Web Connector: dependencies in the same message', () => {
     expect(i).toMatchObject({ state: 'synced', qbId: invoices[0].txnId });
     expect(i.message).toMatch(/added it again as a new transaction/);
   });
+
+  it('a payment re-applied in Sharper after it synced is re-applied in QuickBooks (ReceivePaymentMod with every application)', async () => {
+    const m = await desktopMarina(1);
+    const qb = newCompanyFile();
+    const [customer, first] = newCustomerWithInvoice(5);
+    const invoiceData = first.data as { lines: { rate: string; amount: string }[] };
+    const second = { ...first, id: 'INV-N5B', data: { ...invoiceData, docNumber: 'N5B', lines: [{ ...invoiceData.lines[0], rate: '50.00', amount: '50.00' }], total: '50.00' } };
+    const pay = (apps: { invoice: string; amount: string }[]) => ({
+      kind: 'payment',
+      id: 'PAY-N5',
+      data: { customer: 'C-N5', date: '2026-04-05', method: 'check', reference: 'CHK-55', amount: '30.00', depositAccount: 'A-1200', applications: apps },
+    });
+    await push(m, [customer, first, second, pay([{ invoice: 'INV-N5', amount: '25.00' }])]);
+    await syncUntilDone(m, qb);
+    const open = (ref: string) => qb.findTxnsByRefNumber('Invoice', ref)[0].openCents;
+    expect([open('N5'), open('N5B')]).toEqual([0, 5000]);
+
+    await push(m, [pay([{ invoice: 'INV-N5', amount: '10.00' }, { invoice: 'INV-N5B', amount: '20.00' }])]);
+    await syncUntilDone(m, qb);
+    expect([open('N5'), open('N5B')]).toEqual([1500, 3000]);
+    expect(qb.txns('ReceivePayment').filter((p) => p.refNumber === 'CHK-55')).toHaveLength(1);
+    const payJobs = (await jobs(m, '&kind=payment')).filter((j) => j.record.id === 'PAY-N5');
+    expect(payJobs.map((j) => j.state)).toEqual(['synced', 'synced']);
+  });
 });

@@ -100,6 +100,24 @@ describe('payments', () => {
     expect(c.accountBalance('Undeposited Funds')).toBe('60.00');
   });
 
+  it('a ReceivePaymentMod listing applications replaces them; an over-application changes nothing', () => {
+    const a = field(ok(invoice('RA', line('Dockage', '1', '100.00'))), 'TxnID')!;
+    const b = field(ok(invoice('RB', line('Dockage', '1', '50.00'))), 'TxnID')!;
+    const pay = ok(payment(apply(a, '60.00'), '60.00'));
+    const mod = (seq: string, apps: [string, string][]) =>
+      `<ReceivePaymentModRq><ReceivePaymentMod><TxnID>${field(pay, 'TxnID')}</TxnID><EditSequence>${seq}</EditSequence>` +
+      apps.map(([id, amt]) => `<AppliedToTxnMod><TxnID>${id}</TxnID><PaymentAmount>${amt}</PaymentAmount></AppliedToTxnMod>`).join('') +
+      '</ReceivePaymentMod></ReceivePaymentModRq>';
+    const open = (ref: string) => c.findTxnsByRefNumber('Invoice', ref)[0].openCents;
+    const [bad] = run(mod(field(pay, 'EditSequence')!, [[b, '60.00']]));
+    expect(bad.attrs).toMatchObject({ statusCode: '3210', statusSeverity: 'Error' });
+    expect([open('RA'), open('RB')]).toEqual([4000, 5000]);
+    const moved = ok(mod(field(pay, 'EditSequence')!, [[a, '40.00'], [b, '20.00']]));
+    expect([open('RA'), open('RB')]).toEqual([6000, 3000]);
+    expect(c.customerBalance('Slip 12')).toBe('90.00');
+    expect(moved.children.filter((n) => n.name === 'AppliedToTxnRet').map((n) => field(n, 'TxnID'))).toEqual([a, b]);
+  });
+
   it('IsAutoApply pays the oldest invoices first and leaves the rest unused', () => {
     ok(invoice('A1', line('Dockage', '1', '30.00')));
     ok(invoice('A2', line('Dockage', '1', '30.00')));

@@ -18,8 +18,13 @@ export function paymentRq(job: BuildJob, refs: BuildRefs, requestId: string): st
     idRef(refs, 'DepositToAccountRef', 'account', d.depositAccount, 'depositAccount'),
   ];
   if (job.existing) {
-    // ReceivePaymentMod can change the header; re-applying it to other invoices is left to QuickBooks users.
-    return rq('ReceivePaymentMod', el('ReceivePaymentMod', [text('TxnID', job.existing.qbId), text('EditSequence', job.existing.qbLock ?? '0', 16), ...header]), requestId);
+    // The applications listed in a Mod replace the payment's previous ones, so Sharper's current
+    // list is sent whole. (A payment whose applications are all removed keeps QuickBooks' ones: an
+    // empty list cannot be told from "unchanged" in qbXML; that case is rare and shows in recon.)
+    const applied = d.applications.map((a, i) =>
+      el('AppliedToTxnMod', [txnIdOf(refs, 'TxnID', 'invoice', a.invoice, `applications[${i}].invoice`), amount('PaymentAmount', a.amount)]),
+    );
+    return rq('ReceivePaymentMod', el('ReceivePaymentMod', [text('TxnID', job.existing.qbId), text('EditSequence', job.existing.qbLock ?? '0', 16), ...header, ...applied]), requestId);
   }
   // No applications: IsAutoApply=false leaves the whole amount as the customer's credit.
   const applications =

@@ -13,7 +13,7 @@ const HANDLED = new Set([
 ]);
 
 /** Plans applications without touching state, so a rejected payment changes nothing. */
-function planApplications(ctx: HandlerContext, pay: TxnRecord, body: XNode, total: number): Application[] {
+function planApplications(ctx: HandlerContext, pay: TxnRecord, body: XNode, total: number, element = 'AppliedToTxnAdd'): Application[] {
   const { store } = ctx;
   const apps: Application[] = [];
   const remaining = new Map<string, number>();
@@ -32,12 +32,12 @@ function planApplications(ctx: HandlerContext, pay: TxnRecord, body: XNode, tota
     }
     return apps;
   }
-  for (const a of childrenNamed(body, 'AppliedToTxnAdd')) {
+  for (const a of childrenNamed(body, element)) {
     const txnId = child(a, 'TxnID')!.text;
     const inv = store.txns.get(txnId);
     if (!inv || inv.kind !== 'Invoice' || inv.isVoided) throw statusErrors.notFound(txnId);
     if (inv.entityId !== pay.entityId) {
-      throw statusErrors.invalidValue('AppliedToTxnAdd TxnID', txnId, 'The transaction belongs to a different customer.');
+      throw statusErrors.invalidValue(`${element} TxnID`, txnId, 'The transaction belongs to a different customer.');
     }
     const amount = readCents(a, 'PaymentAmount') ?? 0;
     const credits = childrenNamed(a, 'SetCredit').map((sc) => {
@@ -51,7 +51,7 @@ function planApplications(ctx: HandlerContext, pay: TxnRecord, body: XNode, tota
     });
     const creditTotal = credits.reduce((s, c) => s + c.amountCents, 0);
     if (amount + creditTotal > openOf(inv)) {
-      throw statusErrors.invalidValue('AppliedToTxnAdd payment amount', formatCents(amount), 'You cannot pay more than the amount due.');
+      throw statusErrors.invalidValue(`${element} payment amount`, formatCents(amount), 'You cannot pay more than the amount due.');
     }
     remaining.set(inv.txnId, openOf(inv) - amount - creditTotal);
     apps.push({ txnId, amountCents: amount, credits });
@@ -86,27 +86,77 @@ export const receivePaymentAdd: Handler = (ctx, rq) => {
     { accountId: pay.accountId, cents: -total, entityId: pay.entityId },
   ];
   commitTxn(ctx, pay);
-  for (const a of apps) {
-    const inv = store.txns.get(a.txnId)!;
-    inv.openCents -= a.amountCents;
-    inv.links.push({ txnId: pay.txnId, txnType: 'ReceivePayment', linkType: 'AMTTYPE', amountCents: a.amountCents });
-    pay.links.push({ txnId: inv.txnId, txnType: 'Invoice', linkType: 'AMTTYPE', amountCents: a.amountCents });
-    for (const c of a.credits) {
-      const credit = store.txns.get(c.creditTxnId)!;
-      credit.openCents -= c.amountCents;
-      inv.openCents -= c.amountCents;
-      credit.links.push({ txnId: inv.txnId, txnType: 'Invoice', linkType: 'AMTTYPE', amountCents: c.amountCents });
-      inv.links.push({ txnId: credit.txnId, txnType: credit.kind, linkType: 'AMTTYPE', amountCents: c.amountCents });
-    }
-  }
+  applyAll(ctx, pay, apps, 1);
   return { rets: [txnRet(store, pay, { lines: true, linked: true })] };
 };
 
-/** Header-only Mod (memo, date, ref); re-applying payments is out of the simulator's scope. */
+/** Puts a payment's applications into effect (`sign` 1) or takes them back exactly (`sign` -1). */
+function applyAll(ctx: HandlerContext, pay: TxnRecord, apps: Application[], sign: 1 | -1): void {
+  const { store } = ctx;
+  const link = (on: TxnRecord, to: TxnRecord, cents: number) => {
+    if (sign === 1) on.links.push({ txnId: to.txnId, txnType: to.kind, linkType: 'AMTTYPE', amountCents: cents });
+    else {
+      const i = on.links.findIndex((l) => l.txnId === to.txnId && l.amountCents === cents);
+      if (i !== -1) on.links.splice(i, 1);
+    }
+  };
+  for (const a of apps) {
+    const inv = store.txns.get(a.txnId)!;
+    inv.openCents -= sign * a.amountCents;
+    link(inv, pay, a.amountCents);
+    link(pay, inv, a.amountCents);
+    for (const c of a.credits) {
+      const credit = store.txns.get(c.creditTxnId)!;
+      credit.openCents -= sign * c.amountCents;
+      inv.openCents -= sign * c.amountCents;
+      link(credit, inv, c.amountCents);
+      link(inv, credit, c.amountCents);
+    }
+  }
+}
+
+/**
+ * ReceivePaymentMod: header fields, the total, the deposit account and — when the request lists
+ * AppliedToTxnMod — the applications, which then replace the payment's previous ones (like lines
+ * in other Mods: what is not listed is unapplied). A rejected Mod changes nothing.
+ */
 export const receivePaymentMod: Handler = (ctx, rq) => {
+  const { store } = ctx;
   const body = child(rq, 'ReceivePaymentMod')!;
   const pay = txnForMod(ctx, 'ReceivePayment', body);
+  const total = readCents(body, 'TotalAmount') ?? pay.totalCents;
+  const dep = child(body, 'DepositToAccountRef');
+  const depositTo = dep ? store.resolveRef(dep, ['Account'], 'Account', 'ReceivePayment')!.listId : pay.otherAccountId;
+  let apps = pay.applications;
+  if (childrenNamed(body, 'AppliedToTxnMod').length > 0) {
+    // Take the old applications back, plan the new ones against what is then open; put the old
+    // ones back if the new ones are refused.
+    applyAll(ctx, pay, pay.applications, -1);
+    try {
+      apps = planApplications(ctx, pay, body, total, 'AppliedToTxnMod');
+    } catch (e) {
+      applyAll(ctx, pay, pay.applications, 1);
+      throw e;
+    }
+    applyAll(ctx, pay, apps, 1);
+  }
+  const applied = apps.reduce((s, a) => s + a.amountCents, 0);
+  if (applied > total) {
+    if (apps !== pay.applications) {
+      applyAll(ctx, pay, apps, -1);
+      applyAll(ctx, pay, pay.applications, 1);
+    }
+    throw statusErrors.invalidValue('TotalAmount', formatCents(total), 'The amounts applied exceed the total amount of the payment.');
+  }
   modHeader(pay, body);
-  ctx.store.touch(pay);
-  return { rets: [txnRet(ctx.store, pay, { lines: true, linked: true })] };
+  pay.applications = apps;
+  pay.totalCents = total;
+  pay.openCents = total - applied;
+  pay.otherAccountId = depositTo;
+  pay.postings = [
+    { accountId: pay.otherAccountId!, cents: total },
+    { accountId: pay.accountId!, cents: -total, entityId: pay.entityId },
+  ];
+  store.touch(pay);
+  return { rets: [txnRet(store, pay, { lines: true, linked: true })] };
 };
