@@ -8,7 +8,7 @@
 import { startQboSimulator } from '../../test/sim/qbo';
 import { generateMarinaYear } from '../../test/fixtures/marina-year';
 import { compareGl, qbdGl, qboGl, sharperGl } from './gl';
-import { compareOpenInvoices, qboOpenInvoices, sharperOpenInvoices } from './invoices';
+import { compareOpenInvoices, qbdOpenInvoices, qboOpenInvoices, sharperOpenInvoices } from './invoices';
 import { causes, client, counts, createCompany, KILLED_RUN_RECOVERY_MS, push, startWorker } from './harness';
 import { QBD_FAULTS, connectQbd, qbdBooks, webConnectorUntilDone } from './qbd-path';
 import { QBO_FAULTS, connectQbo, cronUntilSettled, killMidBatch, qboBooks } from './qbo-path';
@@ -42,8 +42,8 @@ export interface PathResult {
   lost: number;
   ar: ReturnType<typeof compareAr>;
   gl: ReturnType<typeof compareGl>;
-  /** QBO only: each invoice's open balance (payments and credit memos applied) against Sharper's. */
-  invoices?: ReturnType<typeof compareOpenInvoices>;
+  /** Each invoice's open balance (payments and credit memos applied) against Sharper's. */
+  invoices: ReturnType<typeof compareOpenInvoices>;
   usage: string;
 }
 
@@ -126,7 +126,7 @@ export async function runProof({ seed = SEED, customers = CUSTOMERS, months = MO
         lost: (c.queued ?? 0) + (c.waiting ?? 0) + (c.sending ?? 0),
         ar: compareAr(year.arByCustomer, books.arByCustomer),
         gl: glOf[name],
-        ...(name === 'QuickBooks Online' && { invoices: compareOpenInvoices(sharperOpenInvoices(year), qboOpenInvoices(sim.state, realm)) }),
+        invoices: compareOpenInvoices(sharperOpenInvoices(year), name === 'QuickBooks Online' ? qboOpenInvoices(sim.state, realm) : qbdOpenInvoices(desktop.company, year)),
         usage,
       });
     }
@@ -158,7 +158,7 @@ export function printProof(r: ProofResult) {
     console.log(`lost (accepted, neither synced nor visibly held/failed): ${p.lost}`);
     console.log(`AR by customer: ${p.ar.customers} customers, ${p.ar.differing} differ, ${fmt(p.ar.unexplainedCents)} in absolute differences${p.ar.examples.length ? `; e.g. ${p.ar.examples.join(' | ')}` : ''}`);
     console.log(`GL by account: ${p.gl.accounts} accounts compared, ${p.gl.differing.length} differ${p.gl.differing.length ? `: ${p.gl.differing.join(' | ')}` : ''}`);
-    if (p.invoices) console.log(`open balance by invoice (payments and credit memos applied): ${p.invoices.invoices} invoices, ${p.invoices.differing.length} differ${p.invoices.differing.length ? `: ${p.invoices.differing.slice(0, 5).join(' | ')}` : ''}`);
+    console.log(`open balance by invoice (payments and credit memos applied): ${p.invoices.invoices} invoices, ${p.invoices.differing.length} differ${p.invoices.differing.length ? `: ${p.invoices.differing.slice(0, 5).join(' | ')}` : ''}`);
     console.log(p.usage);
   }
 }

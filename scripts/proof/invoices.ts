@@ -1,3 +1,4 @@
+import type { QbdCompany } from '../../test/sim/qbd';
 import { listEntities, type SimState } from '../../test/sim/qbo';
 import type { MarinaYear } from '../../test/fixtures/marina-year';
 import { finalTransactions } from './gl';
@@ -27,6 +28,21 @@ export function qboOpenInvoices(sim: SimState, realm: string): Map<string, numbe
   for (const inv of listEntities(sim, realm, 'Invoice')) {
     const id = /Sharper invoice (\S+)/.exec(String(inv.PrivateNote ?? ''))?.[1];
     if (id && !/^Voided/.test(String(inv.PrivateNote ?? ''))) open.set(id, Math.round(Number(inv.Balance) * 100));
+  }
+  return open;
+}
+
+/** Each live invoice's open balance in the simulated Desktop company file, by Sharper id (found by its RefNumber). */
+export function qbdOpenInvoices(company: QbdCompany, year: MarinaYear): Map<string, number> {
+  const idByDoc = new Map<string, string>();
+  for (const r of finalTransactions(year).records) {
+    const doc = (r.data as { docNumber?: string }).docNumber;
+    if (r.kind === 'invoice' && doc) idByDoc.set(doc, r.sourceId);
+  }
+  const open = new Map<string, number>();
+  for (const inv of company.txns('Invoice')) {
+    const id = inv.refNumber ? idByDoc.get(inv.refNumber) : undefined;
+    if (id && !inv.isVoided) open.set(id, inv.openCents);
   }
   return open;
 }

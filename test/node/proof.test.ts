@@ -19,7 +19,7 @@ describe('reduced proof: both paths, under faults', () => {
       expect(path.ar.examples, path.name).toEqual([]);
       expect(path.ar.unexplainedCents, path.name).toBe(0);
       expect(path.gl.differing, path.name).toEqual([]);
-      expect(path.invoices?.differing ?? [], path.name).toEqual([]);
+      expect(path.invoices.differing, path.name).toEqual([]);
     }
   });
 });
