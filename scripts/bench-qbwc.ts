@@ -4,19 +4,16 @@
  * `wrangler dev` with its own database. Prints round trips against the goal ceil(N/50) + 2 and
  * against one request per call, wall time and records per second. Not a test: figures only.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { demoCompanyOperations } from '../test/fixtures/demo-company';
 import { createQbdCompany } from '../test/sim/qbd/index';
 import { ensureDevVars } from './lib/dev-vars';
-import { BIN, run, startService, stop, waitForHttp } from './lib/processes';
+import { startLocalWorker } from './lib/local-worker';
 import { connect, describeCompanyFile, syncUntilNothingLeft } from './qbwc';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 10_000);
 const PER_REQUEST = 1_000;
-const PORT = 8798;
-const WORKER = `http://127.0.0.1:${PORT}`;
+/** The local Worker's address, once it runs. */
+let WORKER = '';
 
 async function call(method: string, url: string, token: string, body?: unknown) {
   const res = await fetch(`${WORKER}${url}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -30,12 +27,10 @@ async function main() {
   while (demoCompanyOperations(7, customers).length < RECORDS) customers *= 2;
   const records = demoCompanyOperations(7, customers).slice(0, RECORDS);
 
-  const persist = mkdtempSync(path.join(os.tmpdir(), 'sharper-bench-qbwc-'));
   const vars = ensureDevVars();
-  await run(BIN('wrangler'), ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persist], { quiet: true });
-  const worker = startService('worker', BIN('wrangler'), ['dev', '--ip', '127.0.0.1', '--port', String(PORT), '--persist-to', persist], { quiet: !process.env.VERBOSE });
+  const worker = await startLocalWorker({ name: 'bench-qbwc' });
+  WORKER = worker.url;
   try {
-    await waitForHttp(`${WORKER}/health`);
     const company = await call('POST', '/v1/admin/companies', vars.ADMIN_TOKEN, {
       name: 'Bench Marina (Desktop)',
       accountingSystem: 'qbd',
@@ -69,8 +64,7 @@ async function main() {
     console.log(`wall time:   ${seconds.toFixed(1)} s, ${(n / seconds).toFixed(0)} records/s (Worker on wrangler dev + simulators in this process, 2 shared cores)`);
     console.log(`company file:\n${describeCompanyFile(qb).join('\n')}`);
   } finally {
-    await stop(worker);
-    rmSync(persist, { recursive: true, force: true });
+    await worker.stop();
   }
 }
 

@@ -3,21 +3,14 @@
  * to JSON.stringify + JSON.parse of the same records in the same run (issue goal: ≤ 3). The
  * answers are what QuickBooks sends back for an Add: the fields echoed inside a *Ret with ids.
  */
-import { recordKindSpecs } from '../worker/ledger';
-import type { RecordKind } from '../worker/db/schema/enums';
 import { buildJobRequests } from '../worker/qbd/qbxml/build';
+import { fakeRefs as refs, toBuildJobs } from '../worker/qbd/qbxml/fixtures.test-support';
 import { qbxmlMessage, QBXML_TARGET } from '../worker/qbd/qbxml/message';
 import { parseQbxmlResponse } from '../worker/qbd/qbxml/response';
-import type { BuildJob, BuildRefs } from '../worker/qbd/qbxml/types';
 import { generateMarinaYear } from '../test/fixtures/marina-year';
 
 const RUNS = 9;
 const N = Number(process.env.BENCH_RECORDS ?? 10_000);
-const refs: BuildRefs = {
-  id: (kind, id) => (['invoice', 'payment', 'credit_memo', 'refund', 'journal_entry'].includes(kind) ? `1A-${id.length}000001` : `80000${String(id.length).padStart(3, '0')}-1700000000`),
-  arAccountId: '80000001-1700000000',
-  guid: () => '{3F2504E0-4F89-11D3-9A0C-0305E82C3301}',
-};
 
 /** QuickBooks' answer to an Add: the same fields inside the Ret, plus its ids and times. */
 function answerTo(requestXml: string): string {
@@ -31,14 +24,7 @@ const flat = (s: string) => Buffer.from(s, 'utf8').toString('utf8');
 
 function main() {
   const ops = generateMarinaYear({ seed: 9, customers: 1000 }).months.flatMap((m) => m.operations).slice(0, N);
-  const jobs: BuildJob[] = ops.map((op, i) => ({
-    id: i + 1,
-    kind: op.kind as RecordKind,
-    sourceId: op.id,
-    action: 'upsert',
-    data: recordKindSpecs[op.kind as RecordKind].schema.parse(op.data),
-    existing: null,
-  }));
+  const jobs = toBuildJobs(ops);
   const built = jobs.map((job) => {
     const r = buildJobRequests(job, refs, 'write');
     return r.ok ? r.value.map((q) => q.xml) : [];

@@ -3,18 +3,18 @@
  * local D1) and, in the same run, inserts the same rows raw into D1 as the baseline. Prints
  * records per second for both, their ratio, and D1 statements per record. Not a test: figures only.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { getPlatformProxy } from 'wrangler';
 import { demoCompanyOperations } from '../test/fixtures/demo-company';
 import { ensureDevVars } from './lib/dev-vars';
-import { BIN, ROOT, run, startService, stop, waitForHttp } from './lib/processes';
+import { startLocalWorker } from './lib/local-worker';
+import { BIN, ROOT, run } from './lib/processes';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 10_000);
 const PER_REQUEST = 1_000;
-const PORT = 8797;
-const WORKER = `http://127.0.0.1:${PORT}`;
+/** The local Worker's address, once it runs. */
+let WORKER = '';
 
 async function post(url: string, token: string, body: unknown) {
   const res = await fetch(`${WORKER}${url}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -64,12 +64,10 @@ async function main() {
   const kinds = new Map<string, number>();
   for (const r of records) kinds.set(r.kind, (kinds.get(r.kind) ?? 0) + 1);
 
-  const persist = mkdtempSync(path.join(os.tmpdir(), 'sharper-bench-'));
   const vars = ensureDevVars();
-  await run(BIN('wrangler'), ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persist], { quiet: true });
-  const worker = startService('worker', BIN('wrangler'), ['dev', '--ip', '127.0.0.1', '--port', String(PORT), '--persist-to', persist], { quiet: !process.env.VERBOSE });
+  const worker = await startLocalWorker({ name: 'bench' });
+  WORKER = worker.url;
   try {
-    await waitForHttp(`${WORKER}/health`);
     // Warm both paths once so neither pays start-up costs inside the timing.
     await benchRawInsert(records.slice(0, 50));
     const raw = await benchRawInsert(records);
@@ -81,8 +79,7 @@ async function main() {
     console.log(`bulk ingest via Worker:   ${ingest.seconds.toFixed(2)} s, ${ingestRps.toFixed(0)} records/s, ${(ingest.statements / records.length).toFixed(3)} statements/record (${ingest.statements} in all, incl. auth)`);
     console.log(`ratio ingest/raw: ${(ingestRps / rawRps).toFixed(2)} (goal >= 0.33)`);
   } finally {
-    await stop(worker);
-    rmSync(persist, { recursive: true, force: true });
+    await worker.stop();
   }
 }
 

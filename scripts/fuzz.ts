@@ -4,19 +4,16 @@
  * answers) and the QBO webhook. Fails on any 5xx other than a SOAP fault, and on any change to
  * records that no accepted request touched. `FUZZ_SEED`, `FUZZ_INPUTS`, `FUZZ_SECONDS` tune it.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { DEMO_LISTS, demoCompanyOperations } from '../test/fixtures/demo-company';
 import { createFuzzer } from '../test/fuzz/mutate';
 import { ensureDevVars } from './lib/dev-vars';
-import { BIN, run, startService, stop, waitForHttp } from './lib/processes';
+import { startLocalWorker } from './lib/local-worker';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261127);
 const INPUTS = Number(process.env.FUZZ_INPUTS ?? 10_000);
 const SECONDS = Number(process.env.FUZZ_SECONDS ?? 600);
-const PORT = 8796;
-const URL_BASE = `http://127.0.0.1:${PORT}`;
+/** The local Worker's address, once it runs. */
+let URL_BASE = '';
 const SLUGS: Record<string, string> = { account: 'accounts', terms: 'terms', sales_tax_item: 'sales-tax-items', customer: 'customers', item: 'items', invoice: 'invoices', payment: 'payments', credit_memo: 'credit-memos', refund: 'refunds', journal_entry: 'journal-entries' };
 
 async function http(method: string, p: string, init: { token?: string; body?: string; headers?: Record<string, string> } = {}) {
@@ -25,12 +22,10 @@ async function http(method: string, p: string, init: { token?: string; body?: st
 }
 
 async function main() {
-  const persist = mkdtempSync(path.join(os.tmpdir(), 'sharper-fuzz-'));
   const vars = ensureDevVars();
-  await run(BIN('wrangler'), ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persist], { quiet: true });
-  const worker = startService('worker', BIN('wrangler'), ['dev', '--ip', '127.0.0.1', '--port', String(PORT), '--persist-to', persist], { quiet: true });
+  const worker = await startLocalWorker({ name: 'fuzz' });
+  URL_BASE = worker.url;
   try {
-    await waitForHttp(`${URL_BASE}/health`);
     const admin = vars.ADMIN_TOKEN;
     const company = JSON.parse((await http('POST', '/v1/admin/companies', { token: admin, body: JSON.stringify({ name: 'Fuzz Marina', accountingSystem: 'qbd' }) })).text);
     const mms = JSON.parse((await http('POST', `/v1/admin/companies/${company.id}/mms-keys`, { token: admin, body: '{}' })).text).secret;
@@ -83,8 +78,7 @@ async function main() {
     for (const c of changed.slice(0, 10)) console.log(`  changed: ${c}`);
     if (failures.length || changed.length) process.exitCode = 1;
   } finally {
-    await stop(worker);
-    rmSync(persist, { recursive: true, force: true });
+    await worker.stop();
   }
 }
 

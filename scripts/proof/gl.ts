@@ -3,19 +3,10 @@ import { ledgerPostings } from '../../test/sim/qbo/reports/ledger';
 import type { QbdCompany } from '../../test/sim/qbd';
 import { DEMO_LISTS } from '../../test/fixtures/demo-company';
 import type { MarinaYear } from '../../test/fixtures/marina-year';
+import { recordKindSpecs } from '../../worker/ledger';
 import { computeBalances, type PostedRecord } from '../../worker/recon';
 import type { RecordKind } from '../../worker/db/schema/enums';
 
-/** The generator speaks the API's decimal strings; the ledger works in cents. */
-function toCents(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(toCents);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, ['amount', 'tax', 'total', 'debit', 'credit', 'unapplied', 'price'].includes(k) && typeof v === 'string' ? Math.round(Number(v) * 100) : toCents(v)]),
-    );
-  }
-  return value;
-}
 
 const ACCOUNT_NAMES = new Map(DEMO_LISTS.filter((o) => o.kind === 'account').map((o) => [o.id, (o.data as { name: string }).name]));
 /** The accounts Sharper's records post to and both QuickBooks hold under the same name (tax accounts are QuickBooks' own). */
@@ -31,7 +22,7 @@ export function finalTransactions(year: MarinaYear): { records: PostedRecord[]; 
       if (op.kind === 'item') incomeOf.set(op.id, (op.data as { incomeAccount: string }).incomeAccount);
       if (op.op === 'void' || op.op === 'delete') latest.delete(key);
       else if (!year.expectedHeld.has(key) && (op.data as { date?: string })?.date) {
-        latest.set(key, { kind: op.kind as RecordKind, sourceId: op.id, txnDate: (op.data as { date: string }).date, data: toCents(op.data) });
+        latest.set(key, { kind: op.kind as RecordKind, sourceId: op.id, txnDate: (op.data as { date: string }).date, data: recordKindSpecs[op.kind as RecordKind].schema.parse(op.data) });
       }
     }
   }

@@ -1,8 +1,5 @@
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { ensureDevVars } from '../lib/dev-vars';
-import { BIN, freePort, run, startService, stop, waitForHttp } from '../lib/processes';
+import { startLocalWorker } from '../lib/local-worker';
 
 
 /** Claims of a run that dies mid-batch are swept after this long (short, so the proof can wait it out). */
@@ -13,28 +10,19 @@ export const KILLED_RUN_RECOVERY_MS = Math.max(PROOF_LEASE_MS, PROOF_RUN_BUDGET_
 
 /** A local Worker on workerd with its own D1, pointed at a QBO simulator; it can be killed and restarted. */
 export async function startWorker(qboUrl: string) {
-  const persist = mkdtempSync(path.join(os.tmpdir(), 'sharper-proof-'));
   const vars = ensureDevVars();
-  await run(BIN('wrangler'), ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persist], { quiet: true });
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const args = ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persist,
-    '--var', `QBO_API_BASE:${qboUrl}`, '--var', `QBO_OAUTH_BASE:${qboUrl}`, '--var', `QBO_REDIRECT_URI:${url}/v1/qbo/oauth/callback`,
-    '--var', `QBO_LEASE_MS:${PROOF_LEASE_MS}`, '--var', `QBO_RUN_BUDGET_MS:${PROOF_RUN_BUDGET_MS}`];
-  let child = startService('worker', BIN('wrangler'), args, { quiet: !process.env.VERBOSE, detached: true });
-  await waitForHttp(`${url}/health`, 60_000);
-  return {
-    url,
-    adminToken: vars.ADMIN_TOKEN,
-    stop: () => stop(child),
-    /** The Worker process dies at once (no cleanup, like an invocation killed mid-batch), then starts again on the same D1. */
-    async killAndRestart() {
-      if (child.pid) process.kill(-child.pid, 'SIGKILL');
-      await new Promise((r) => child.once('exit', r));
-      child = startService('worker', BIN('wrangler'), args, { quiet: !process.env.VERBOSE, detached: true });
-      await waitForHttp(`${url}/health`, 60_000);
-    },
-  };
+  const worker = await startLocalWorker({
+    name: 'proof',
+    detached: true,
+    vars: (url) => ({
+      QBO_API_BASE: qboUrl,
+      QBO_OAUTH_BASE: qboUrl,
+      QBO_REDIRECT_URI: `${url}/v1/qbo/oauth/callback`,
+      QBO_LEASE_MS: String(PROOF_LEASE_MS),
+      QBO_RUN_BUDGET_MS: String(PROOF_RUN_BUDGET_MS),
+    }),
+  });
+  return { ...worker, adminToken: vars.ADMIN_TOKEN };
 }
 
 export function client(base: string) {

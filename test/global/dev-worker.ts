@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { BIN, freePort, run, startService, stop, waitForHttp } from '../../scripts/lib/processes';
+import { startLocalWorker } from '../../scripts/lib/local-worker';
 
 const ADMIN_TOKEN = 'node-tests-admin-token-0123456789';
 
@@ -12,23 +9,13 @@ const ADMIN_TOKEN = 'node-tests-admin-token-0123456789';
  * browser tests): `wrangler dev` on workerd with its own fresh local D1.
  */
 export default async function setup(project: TestProject) {
-  const persist = mkdtempSync(path.join(os.tmpdir(), 'sharper-test-'));
-  await run(BIN('wrangler'), ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persist], { quiet: true });
-  const port = await freePort();
-  const worker = startService(
-    'worker',
-    BIN('wrangler'),
-    ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persist, '--var', `ADMIN_TOKEN:${ADMIN_TOKEN}`, '--var', 'ENCRYPTION_KEY:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=', '--var', 'TEST_SUPPORT:enabled'],
-    { quiet: !process.env.VERBOSE },
-  );
-  const url = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${url}/health`, 60_000);
-  project.provide('workerUrl', url);
+  const worker = await startLocalWorker({
+    name: 'test',
+    vars: { ADMIN_TOKEN, ENCRYPTION_KEY: 'MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=', TEST_SUPPORT: 'enabled' },
+  });
+  project.provide('workerUrl', worker.url);
   project.provide('adminToken', ADMIN_TOKEN);
-  return async () => {
-    await stop(worker);
-    rmSync(persist, { recursive: true, force: true });
-  };
+  return () => worker.stop();
 }
 
 declare module 'vitest' {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { demoCompanyOperations } from '../fixtures/demo-company';
 import { call, desktopMarina, jobs, newCompanyFile, runQbwc, syncUntilDone } from './qbwc-support';
 
 /** Jobs neither synced nor held, ignoring ones that wait for records a small fixture never sends. */
@@ -134,14 +135,11 @@ describe('Web Connector conversations: the demo marina into a QuickBooks company
     await syncUntilDone(m, qb);
     const before = qb.findTxnsByRefNumber('JournalEntry', 'JE-0326');
     expect(before).toHaveLength(1);
+    // The demo's month-end entry, corrected: both lines to 4,300.00.
+    const je = demoCompanyOperations(42, 1).find((o) => o.id === 'JE-2026-03')!.data as { lines: { debit?: string; credit?: string }[] };
     const corrected = await call('PUT', `/v1/companies/${m.id}/records/journal-entries/JE-2026-03`, m.mms, {
-      date: '2026-03-31',
-      docNumber: 'JE-0326',
-      memo: 'Recognise deferred annual slip revenue (March)',
-      lines: [
-        { account: 'A-2400', debit: '4300.00', memo: 'Annual contracts 1/12, corrected' },
-        { account: 'A-4000', credit: '4300.00', memo: 'Annual contracts 1/12, corrected' },
-      ],
+      ...je,
+      lines: je.lines.map((l) => ({ ...l, ...(l.debit ? { debit: '4300.00' } : { credit: '4300.00' }), memo: 'Annual contracts 1/12, corrected' })),
     });
     expect(corrected.status).toBeLessThan(300);
     await syncUntilDone(m, qb);

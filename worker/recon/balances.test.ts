@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateMarinaYear } from '../../test/fixtures/marina-year';
+import { recordKindSpecs } from '../ledger';
 import { computeBalances, type PostedRecord } from './balances';
 import type { PostingContext } from './postings';
 
@@ -35,7 +36,7 @@ describe('Sharper-side balances', () => {
       for (const op of [...m.operations, ...m.afterSync]) {
         const key = `${op.kind}:${op.id}`;
         if (op.op === 'void' || op.op === 'delete') latest.delete(key);
-        else if (!year.expectedHeld.has(key)) latest.set(key, { kind: op.kind as PostedRecord['kind'], sourceId: op.id, txnDate: (op.data as { date?: string }).date ?? '0000-00-00', data: toCents(op.data) });
+        else if (!year.expectedHeld.has(key)) latest.set(key, { kind: op.kind as PostedRecord['kind'], sourceId: op.id, txnDate: (op.data as { date?: string }).date ?? '0000-00-00', data: recordKindSpecs[op.kind as PostedRecord['kind']].schema.parse(op.data) });
       }
     }
     const b = computeBalances([...latest.values()], '2026-12-31', ctx);
@@ -43,14 +44,3 @@ describe('Sharper-side balances', () => {
     for (const [customer, cents] of year.arByCustomer) expect(`${customer} ${b.byCustomer.get(customer) ?? 0}`).toBe(`${customer} ${cents}`);
   });
 });
-
-/** The generator speaks the API's decimal strings; the ledger stores cents. */
-function toCents(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(toCents);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, ['amount', 'tax', 'total', 'debit', 'credit', 'unapplied', 'price'].includes(k) && typeof v === 'string' ? Math.round(Number(v) * 100) : toCents(v)]),
-    );
-  }
-  return value;
-}

@@ -15,7 +15,12 @@ export function demoJobs(): BuildJob[] {
     { kind: 'refund', id: 'RF-CARD', data: { customer: 'C-005', date: '2026-03-01', of: { kind: 'credit_memo', id: 'CM-0001' }, amount: '84.80', method: 'card', account: 'A-1010', docNumber: 'RF-0002' } },
     { kind: 'journal_entry', id: 'JE-AR', data: { date: '2026-03-31', lines: [{ account: 'A-1100', debit: '10.00', customer: 'C-001' }, { account: 'A-4300', credit: '10.00' }] } },
   ];
-  return [...demoCompanyOperations(42, 6), ...extra].map((op, i) => ({
+  return toBuildJobs([...demoCompanyOperations(42, 6), ...extra]);
+}
+
+/** Records as Sharper sends them (decimal strings) → jobs as the queue hands them to the builders. */
+export function toBuildJobs(ops: { kind: string; id: string; data?: unknown }[]): BuildJob[] {
+  return ops.map((op, i) => ({
     id: i + 1,
     kind: op.kind as RecordKind,
     sourceId: op.id,

@@ -127,27 +127,22 @@ export const receivePaymentMod: Handler = (ctx, rq) => {
   const total = readCents(body, 'TotalAmount') ?? pay.totalCents;
   const dep = child(body, 'DepositToAccountRef');
   const depositTo = dep ? store.resolveRef(dep, ['Account'], 'Account', 'ReceivePayment')!.listId : pay.otherAccountId;
+  // Listed applications replace the old ones: those are taken back first, and put back exactly as
+  // they were if the new ones are refused.
+  const reapply = childrenNamed(body, 'AppliedToTxnMod').length > 0;
   let apps = pay.applications;
-  if (childrenNamed(body, 'AppliedToTxnMod').length > 0) {
-    // Take the old applications back, plan the new ones against what is then open; put the old
-    // ones back if the new ones are refused.
-    applyAll(ctx, pay, pay.applications, -1);
-    try {
-      apps = planApplications(ctx, pay, body, total, 'AppliedToTxnMod');
-    } catch (e) {
-      applyAll(ctx, pay, pay.applications, 1);
-      throw e;
+  if (reapply) applyAll(ctx, pay, pay.applications, -1);
+  try {
+    if (reapply) apps = planApplications(ctx, pay, body, total, 'AppliedToTxnMod');
+    if (apps.reduce((sum, a) => sum + a.amountCents, 0) > total) {
+      throw statusErrors.invalidValue('TotalAmount', formatCents(total), 'The amounts applied exceed the total amount of the payment.');
     }
-    applyAll(ctx, pay, apps, 1);
+  } catch (e) {
+    if (reapply) applyAll(ctx, pay, pay.applications, 1);
+    throw e;
   }
-  const applied = apps.reduce((s, a) => s + a.amountCents, 0);
-  if (applied > total) {
-    if (apps !== pay.applications) {
-      applyAll(ctx, pay, apps, -1);
-      applyAll(ctx, pay, pay.applications, 1);
-    }
-    throw statusErrors.invalidValue('TotalAmount', formatCents(total), 'The amounts applied exceed the total amount of the payment.');
-  }
+  if (reapply) applyAll(ctx, pay, apps, 1);
+  const applied = apps.reduce((sum, a) => sum + a.amountCents, 0);
   modHeader(pay, body);
   pay.applications = apps;
   pay.totalCents = total;
