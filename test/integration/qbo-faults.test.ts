@@ -161,6 +161,23 @@ describe('QBO: a write whose answer was lost, then cut off, or overtaken by a ne
     expect(Number((await entities(realm, 'Invoice'))[0].Balance)).toBe(30);
   });
 
+  it('a job requeued after a fault is sent afresh, not answered with the fault QBO remembers for its first requestid', async () => {
+    const { co, realm } = await small();
+    await push(co, [...lists]);
+    await runCron();
+    await push(co, [inv('INV-1', '101')]);
+    await sim('POST', '/faults', { match: { realmId: realm, entity: 'Invoice', operation: 'create' }, action: { kind: 'fault', code: '6000', detail: 'Business Validation Error: the customer is on credit hold' }, times: 1 });
+    await runCron();
+    const failed = await job(co, 'INV-1');
+    expect(failed).toMatchObject({ state: 'failed', message: expect.stringContaining('credit hold') });
+    // The accountant clears the cause in QuickBooks and requeues: attempts restart from zero.
+    expect((await call('POST', `/v1/companies/${co.id}/jobs/${failed.id}/requeue`, { token: co.operator })).status).toBe(200);
+    await runCron();
+
+    expect(await job(co, 'INV-1')).toMatchObject({ state: 'synced', attempts: 1 });
+    expect((await entities(realm, 'Invoice')).map((i) => i.DocNumber)).toEqual(['101']);
+  });
+
   it('a void of an invoice whose create was lost voids the invoice QBO has (not "never reached QuickBooks")', async () => {
     const { co, realm } = await small();
     await push(co, [...lists]);

@@ -152,9 +152,8 @@ async function sendRound(ctx: DrainCtx, ready: PlannedJob[]): Promise<ClaimedJob
     chunks.map(async (chunk) => {
       if (ctx.throttled) return chunk.map((pj) => pj.job);
       const body = { BatchItemRequest: chunk.map((pj) => ({ bId: bIdOf(pj.job.id), operation: pj.plan.operation, [pj.plan.entity]: pj.plan.body })) };
-      // An application write is the job's second request in this attempt, and may be repeated
-      // after a requeue restarts the attempts: the claim tells those apart.
-      const keys = chunk.map((pj) => ({ ...pj.job, step: pj.plan.step && `${pj.plan.step}.${pj.job.claimToken}` }));
+      // An application write is the job's second request in this claim.
+      const keys = chunk.map((pj) => ({ ...pj.job, step: pj.plan.step }));
       return sendRequest(ctx, chunk, await batchRequestId(keys), '/batch', body, true);
     }),
   );
