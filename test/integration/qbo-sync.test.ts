@@ -1,4 +1,6 @@
+import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { demoCompanyOperations } from '../fixtures/demo-company';
 import { call, connect, createQboCompany, entities, ingest, jobCounts, newRealm, runCron, sim } from './qbo-helpers';
 
 describe('QBO sync through the cron handler', () => {
@@ -33,5 +35,40 @@ describe('QBO sync through the cron handler', () => {
     const status = await call('GET', `/v1/companies/${co.id}/qbo`, { token: co.viewer });
     expect(status.json).toMatchObject({ connected: true, realmId: realm });
     expect(status.json.meteredCalls.reads).toBe(stats.meteredReads);
+  });
+});
+
+describe('QBO rate limits across runs', () => {
+  const storedWindow = async (companyId: string) =>
+    JSON.parse((await env.DB.prepare('SELECT limiter_window AS w FROM qbo_connections WHERE company_id = ?').bind(companyId).first<{ w: string }>())!.w);
+
+  it('a run starts from the minute the previous run left: a realm that used its 40 batches sends none until they age out', async () => {
+    const co = await createQboCompany();
+    const realm = await newRealm();
+    await connect(co, realm);
+    await ingest(co, demoCompanyOperations(7, 3).slice(0, 40));
+    await runCron();
+    const stats = await sim('GET', `/realms/${realm}/stats`);
+    const first = await storedWindow(co.id);
+    // Every request of the run (the CDC read, the token-free batches) is still inside its minute.
+    expect(first.requests).toHaveLength(stats.requests);
+    expect(first.batches).toHaveLength(stats.batches);
+
+    // As if a "sync now" had just spent the realm's whole batch allowance.
+    const now = Date.now();
+    const spent = JSON.stringify({ requests: Array(40).fill(now), batches: Array(40).fill(now) });
+    await env.DB.prepare('UPDATE qbo_connections SET limiter_window = ? WHERE company_id = ?').bind(spent, co.id).run();
+    await ingest(co, demoCompanyOperations(7, 3).slice(40, 60));
+    await runCron();
+    expect((await sim('GET', `/realms/${realm}/stats`)).batches).toBe(stats.batches);
+    expect((await jobCounts(co)).queued).toBeGreaterThan(0);
+    const status = await call('GET', `/v1/companies/${co.id}/qbo`, { token: co.viewer });
+    expect(status.json.lastSync.summary).toMatchObject({ throttled: true });
+
+    // A minute later those batches no longer count, and the rest goes.
+    const aged = JSON.stringify({ requests: Array(40).fill(now - 61_000), batches: Array(40).fill(now - 61_000) });
+    await env.DB.prepare('UPDATE qbo_connections SET limiter_window = ? WHERE company_id = ?').bind(aged, co.id).run();
+    await runCron();
+    expect(await jobCounts(co)).toMatchObject({ queued: 0, failed: 0, sending: 0 });
   });
 });

@@ -107,12 +107,13 @@ export async function setQboConnectionStatus(
 
 /**
  * One sync run per company at a time. `minStartedBeforeMs` makes "sync now" refuse to start
- * sooner than the minimum interval after the last run, in the same conditional UPDATE.
+ * sooner than the minimum interval after the last run, in the same conditional UPDATE. Returns
+ * the previous run's limiter window, read under the lease so no run in between is missed.
  */
 export async function takeSyncLease(
   db: Db,
   a: { companyId: string; nowMs: number; untilMs: number; token: string; minStartedBeforeMs?: number },
-): Promise<boolean> {
+): Promise<{ limiterWindow: string | null } | null> {
   const rows = await db
     .update(qboConnectionsTable)
     .set({ syncLeaseUntil: a.untilMs, syncLeaseToken: a.token, lastSyncStartedAt: a.nowMs })
@@ -124,14 +125,14 @@ export async function takeSyncLease(
         a.minStartedBeforeMs === undefined ? undefined : lt(qboConnectionsTable.lastSyncStartedAt, a.minStartedBeforeMs),
       ),
     )
-    .returning({ companyId: qboConnectionsTable.companyId });
-  return rows.length === 1;
+    .returning({ limiterWindow: qboConnectionsTable.limiterWindow });
+  return rows[0] ?? null;
 }
 
-export async function finishSyncLease(db: Db, a: { companyId: string; token: string; now: string; summary: string; cdcSince?: string }): Promise<void> {
+export async function finishSyncLease(db: Db, a: { companyId: string; token: string; now: string; summary: string; cdcSince?: string; limiterWindow: string }): Promise<void> {
   await db
     .update(qboConnectionsTable)
-    .set({ syncLeaseUntil: 0, syncLeaseToken: null, lastSyncFinishedAt: a.now, lastSyncSummary: a.summary, ...(a.cdcSince && { cdcSince: a.cdcSince }) })
+    .set({ syncLeaseUntil: 0, syncLeaseToken: null, lastSyncFinishedAt: a.now, lastSyncSummary: a.summary, limiterWindow: a.limiterWindow, ...(a.cdcSince && { cdcSince: a.cdcSince }) })
     .where(and(eq(qboConnectionsTable.companyId, a.companyId), eq(qboConnectionsTable.syncLeaseToken, a.token)));
 }
 

@@ -35,6 +35,8 @@ export const qboConnectionsTable = sqliteTable(
     lastSyncSummary: text('last_sync_summary'),
     /** ISO time of the last CDC read; the next one asks for changes since then. */
     cdcSince: text('cdc_since'),
+    /** JSON LimiterWindow: the last run's requests that still count against the realm's per-minute limits. */
+    limiterWindow: text('limiter_window'),
     connectedAt: text('connected_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },

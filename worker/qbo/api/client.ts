@@ -1,6 +1,6 @@
 import { MINOR_VERSION } from '../endpoints';
 import { parseFault, type QboFault } from './fault';
-import { QBO_LIMITS, RealmLimiter, type RealmLimits } from './limiter';
+import { type LimiterWindow, QBO_LIMITS, RealmLimiter, type RealmLimits } from './limiter';
 
 export interface Usage {
   reads: number;
@@ -26,6 +26,8 @@ export interface QboApiOptions {
   sleep: (ms: number) => Promise<void>;
   retryBaseMs: number;
   limits?: RealmLimits;
+  /** The previous run's last minute of requests to this realm. */
+  limiterWindow?: LimiterWindow;
   timeoutMs?: number;
   maxRetries?: number;
   /** Epoch ms the run must end by: a rate-limit wait past it ends the call as throttled. */
@@ -54,7 +56,7 @@ export class QboApi {
   readonly limiter: RealmLimiter;
 
   constructor(readonly options: QboApiOptions) {
-    this.limiter = new RealmLimiter(options.limits ?? QBO_LIMITS, options.clock, options.sleep);
+    this.limiter = new RealmLimiter(options.limits ?? QBO_LIMITS, options.clock, options.sleep, options.limiterWindow);
   }
 
   async call(req: ApiRequest): Promise<ApiResult> {

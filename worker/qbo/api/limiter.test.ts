@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseFault } from './fault';
-import { RealmLimiter } from './limiter';
+import { parseLimiterWindow, RealmLimiter } from './limiter';
 
 /** A clock that only moves when someone sleeps. */
 function fakeTime() {
@@ -92,5 +92,35 @@ describe('RealmLimiter and the run deadline', () => {
     const later = await limiter.acquire(true, 120_000);
     expect(later).not.toBeNull();
     expect(t.clock()).toBe(60_250);
+  });
+});
+
+describe('RealmLimiter across runs', () => {
+  it('starts from the window the previous run left: its batches still count until they are a minute old', async () => {
+    const t = fakeTime();
+    const limits = { requestsPerMinute: 100, batchesPerMinute: 2, concurrent: 10 };
+    const first = new RealmLimiter(limits, t.clock, t.sleep);
+    (await first.acquire(true))!();
+    await t.sleep(10_000);
+    (await first.acquire(true))!();
+    const stored = JSON.stringify(first.window());
+    expect(JSON.parse(stored)).toEqual({ requests: [0, 10_000], batches: [0, 10_000] });
+
+    // The next run, 20 s later, may not send a batch until the first one has left the window.
+    await t.sleep(20_000);
+    const next = new RealmLimiter(limits, t.clock, t.sleep, parseLimiterWindow(stored));
+    (await next.acquire(true))!();
+    expect(t.clock()).toBe(60_250);
+    // By then the first batch has gone from what the run after would inherit.
+    expect(next.window().batches).toEqual([10_000, 60_250]);
+  });
+
+  it('ignores a stored window it cannot read, and entries too old to count', () => {
+    const t = fakeTime();
+    expect(parseLimiterWindow('{"requests":"lots"}')).toBeUndefined();
+    expect(parseLimiterWindow('not json')).toBeUndefined();
+    expect(parseLimiterWindow(null)).toBeUndefined();
+    const limiter = new RealmLimiter({ requestsPerMinute: 1, batchesPerMinute: 1, concurrent: 1 }, () => 200_000, t.sleep, { requests: [1_000, 150_000], batches: [1_000] });
+    expect(limiter.window()).toEqual({ requests: [150_000], batches: [] });
   });
 });

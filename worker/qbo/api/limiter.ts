@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /** Intuit's per-realm limits (qbo-api.md §2.9). */
 export interface RealmLimits {
   requestsPerMinute: number;
@@ -10,12 +12,32 @@ export const QBO_LIMITS: RealmLimits = { requestsPerMinute: 500, batchesPerMinut
 // A little over a minute, so our window never closes before QBO's does.
 const WINDOW_MS = 60_250;
 
+/** The last minute of a realm's requests (epoch ms each), carried from one run to the next. */
+export interface LimiterWindow {
+  requests: number[];
+  batches: number[];
+}
+
+const limiterWindowSchema = z.object({ requests: z.array(z.number()), batches: z.array(z.number()) });
+
+/** A window the previous run stored; anything unreadable starts empty (only rate, never data, is at stake). */
+export function parseLimiterWindow(json: string | null): LimiterWindow | undefined {
+  if (!json) return undefined;
+  try {
+    const parsed = limiterWindowSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Keeps one realm under its limits inside one run: sliding one-minute windows of requests and
- * batches, plus an in-flight cap. A request counts from when it starts until a minute after its
- * answer came back: QBO counts it when it arrives, which is somewhere in between, so latency can
- * never make our window shorter than QBO's. Only one run per company holds the sync lease, so an
- * in-memory limiter is enough; the clock and sleep are injected so the benchmark can simulate time.
+ * Keeps one realm under its limits: sliding one-minute windows of requests and batches, plus an
+ * in-flight cap. A request counts from when it starts until a minute after its answer came back:
+ * QBO counts it when it arrives, which is somewhere in between, so latency can never make our
+ * window shorter than QBO's. Only one run per company holds the sync lease, so the limiter lives in
+ * memory for the run and starts from the window the previous run left (a "sync now" just before
+ * the hourly cron); the clock and sleep are injected so the benchmark can simulate time.
  */
 export class RealmLimiter {
   #requests: { t: number }[] = [];
@@ -26,7 +48,20 @@ export class RealmLimiter {
     readonly limits: RealmLimits,
     readonly clock: () => number,
     readonly sleep: (ms: number) => Promise<void>,
-  ) {}
+    seed?: LimiterWindow,
+  ) {
+    const now = clock();
+    const live = (ts: number[] = []) => ts.filter((t) => Number.isFinite(t) && t > now - WINDOW_MS).map((t) => ({ t }));
+    this.#requests = live(seed?.requests);
+    this.#batches = live(seed?.batches);
+  }
+
+  /** What still counts against the realm now, for the next run to start from. */
+  window(): LimiterWindow {
+    const since = this.clock() - WINDOW_MS;
+    const live = (list: { t: number }[]) => list.map((r) => r.t).filter((t) => t > since);
+    return { requests: live(this.#requests), batches: live(this.#batches) };
+  }
 
   /**
    * Waits for a slot; returns a release function, or null when the wait would run past `deadline`

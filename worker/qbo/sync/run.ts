@@ -8,6 +8,7 @@ import { companiesWithReadyQboJobs } from '../../db/qbo-requests';
 import { makeInDoubtJobsDue } from '../../queue';
 import { randomToken } from '../../shared/canonical';
 import { QboApi } from '../api/client';
+import { parseLimiterWindow } from '../api/limiter';
 import { apiBase } from '../endpoints';
 import { checkDrift, type DriftCheck } from '../drift/check';
 import { QboConnectionError } from '../errors';
@@ -53,6 +54,7 @@ export async function syncCompany(o: SyncOptions & { companyId: string; budgetMs
     minStartedBeforeMs: o.minIntervalMs === undefined ? undefined : startMs - o.minIntervalMs,
   });
   if (!took) return { companyId: o.companyId, ran: false, reason: 'busy_or_too_soon' };
+  const limiterWindow = parseLimiterWindow(took.limiterWindow);
   const company = await findCompany(o.db, o.companyId);
   const settings = JSON.parse(company?.settings ?? '{}') as CompanySettings;
   const api = new QboApi({
@@ -63,6 +65,7 @@ export async function syncCompany(o: SyncOptions & { companyId: string; budgetMs
     sleep,
     retryBaseMs: o.config.qbo.retryBaseMs,
     deadline: startMs + o.budgetMs,
+    limiterWindow,
   });
   const ctx = {
     db: o.db,
@@ -100,6 +103,7 @@ export async function syncCompany(o: SyncOptions & { companyId: string; budgetMs
     await addQboUsage(o.db, o.companyId, finished.toISOString().slice(0, 7), api.usage);
     await finishSyncLease(o.db, { companyId: o.companyId, token: leaseToken, now: finished.toISOString(), summary: JSON.stringify({ ...ctx.counts, throttled: ctx.throttled, reason, drift: drift?.counts, driftMessage: drift?.message }),
       cdcSince: drift?.nextSince,
+      limiterWindow: JSON.stringify(api.limiter.window()),
     });
   }
   return { companyId: o.companyId, ran: true, reason, counts: ctx.counts, drift, usage: { ...api.usage }, throttled: ctx.throttled };

@@ -1,0 +1,1 @@
+ALTER TABLE `qbo_connections` ADD `limiter_window` text;
