@@ -1,6 +1,12 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
+
+// Intuit's qbXML schema lives beside the repo (never inside it, see AGENTS.md): when it is there,
+// the schema tests use it without anyone having to export QBXML_SCHEMA_DIR.
+const besideRepo = path.resolve(import.meta.dirname, '../shared/qbxml-schema');
+if (!process.env.QBXML_SCHEMA_DIR && existsSync(path.join(besideRepo, 'qbxmlops130.xsd'))) process.env.QBXML_SCHEMA_DIR = besideRepo;
 
 // Two projects: pure logic, simulators and browser tests run in Node; everything that touches
 // the Worker runs inside workerd against a real local D1.

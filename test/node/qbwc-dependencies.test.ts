@@ -174,5 +174,14 @@ describe('Web Connector: dependencies in the same message', () => {
     expect(qb.txns('ReceivePayment').filter((p) => p.refNumber === 'CHK-55')).toHaveLength(1);
     const payJobs = (await jobs(m, '&kind=payment')).filter((j) => j.record.id === 'PAY-N5');
     expect(payJobs.map((j) => j.state)).toEqual(['synced', 'synced']);
+
+    // Unapplied in Sharper altogether (the money stays as the customer's credit): both invoices
+    // reopen in QuickBooks, which needs a zero amount for each — an empty list would change nothing.
+    await push(m, [pay([])]);
+    await syncUntilDone(m, qb);
+    expect([open('N5'), open('N5B')]).toEqual([2500, 5000]);
+    const [payment] = qb.txns('ReceivePayment').filter((p) => p.refNumber === 'CHK-55');
+    expect(payment.openCents).toBe(3000);
+    expect(qb.customerBalance('Newcomer, Pat (C-N5)')).toBe('45.00');
   });
 });

@@ -38,19 +38,6 @@ export async function findMappedByQbIds(db: Db, companyId: string, pairs: [Recor
   return out;
 }
 
-/** The versions the id map says were synced: what Sharper last sent. */
-export async function findSyncedVersions(db: Db, companyId: string, keys: [RecordKind, string, number][]) {
-  const out: { kind: RecordKind; sourceId: string; version: number; status: string; data: string }[] = [];
-  for (const part of chunk(keys, 100)) {
-    const rows = await db.all<{ kind: RecordKind; source_id: string; version: number; status: string; data: string }>(sql`
-      SELECT kind, source_id, version, status, data FROM record_versions
-      WHERE company_id = ${companyId}
-        AND (kind, source_id, version) IN (SELECT value ->> '$[0]', value ->> '$[1]', value ->> '$[2]' FROM json_each(${JSON.stringify(part)}))`);
-    for (const r of rows) out.push({ kind: r.kind, sourceId: r.source_id, version: Number(r.version), status: r.status, data: r.data });
-  }
-  return out;
-}
-
 /**
  * Caches a newer SyncToken QBO showed for a record whose content still matches Sharper's (a
  * payment applied to an invoice bumps it), so the next update does not meet a stale-token fault.

@@ -19,11 +19,17 @@ export function paymentRq(job: BuildJob, refs: BuildRefs, requestId: string): st
   ];
   if (job.existing) {
     // The applications listed in a Mod replace the payment's previous ones, so Sharper's current
-    // list is sent whole. (A payment whose applications are all removed keeps QuickBooks' ones: an
-    // empty list cannot be told from "unchanged" in qbXML; that case is rare and shows in recon.)
+    // list is sent whole, and an invoice the version QuickBooks holds paid but this one no longer
+    // does gets a zero amount: with no AppliedToTxnMod at all QuickBooks would keep the old ones.
     const applied = d.applications.map((a, i) =>
       el('AppliedToTxnMod', [txnIdOf(refs, 'TxnID', 'invoice', a.invoice, `applications[${i}].invoice`), amount('PaymentAmount', a.amount)]),
     );
+    const still = new Set(d.applications.map((a) => a.invoice));
+    const before = (refs.previous?.('payment', job.sourceId) as PaymentInput | null)?.applications ?? [];
+    for (const invoice of new Set(before.map((a) => a.invoice).filter((id) => !still.has(id)))) {
+      const txnId = refs.id('invoice', invoice);
+      if (txnId) applied.push(el('AppliedToTxnMod', [text('TxnID', txnId), amount('PaymentAmount', 0)]));
+    }
     return rq('ReceivePaymentMod', el('ReceivePaymentMod', [text('TxnID', job.existing.qbId), text('EditSequence', job.existing.qbLock ?? '0', 16), ...header, ...applied]), requestId);
   }
   // No applications: IsAutoApply=false leaves the whole amount as the customer's credit.

@@ -46,6 +46,8 @@ export interface BuildRefs {
   guid(kind: RecordKind, sourceId: string): string;
   /** A record without an id yet that an earlier request of this message adds (see `EarlierAdd`). */
   earlier?(kind: RecordKind, sourceId: string): EarlierAdd | null;
+  /** The version of a record QuickBooks holds, when Sharper has changed it since (payment Mods). */
+  previous?(kind: RecordKind, sourceId: string): unknown;
   /** The company's A/R account by FullName, when it is added earlier in this message. */
   arAccountName?: string | null;
 }

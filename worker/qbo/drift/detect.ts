@@ -1,6 +1,7 @@
 import type { CompanySettings } from '../../companies';
 import type { Db } from '../../db/client';
-import { findMappedByQbIds, findSyncedVersions, insertDrift, latestDriftByRecord, refreshQbLocks, type DriftInsert } from '../../db/qbo-drift';
+import { findMappedByQbIds, insertDrift, latestDriftByRecord, refreshQbLocks, type DriftInsert } from '../../db/qbo-drift';
+import { findSyncedVersions } from '../../db/record-versions';
 import type { RecordKind } from '../../db/schema/enums';
 import { recordKindSpecs } from '../../ledger';
 import { lookupQuickBooksIds, recordKey } from '../../queue';

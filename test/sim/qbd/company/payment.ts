@@ -54,6 +54,8 @@ function planApplications(ctx: HandlerContext, pay: TxnRecord, body: XNode, tota
       throw statusErrors.invalidValue(`${element} payment amount`, formatCents(amount), 'You cannot pay more than the amount due.');
     }
     remaining.set(inv.txnId, openOf(inv) - amount - creditTotal);
+    // A zero PaymentAmount (and no credit) is how a Mod unapplies an invoice.
+    if (amount === 0 && credits.length === 0) continue;
     apps.push({ txnId, amountCents: amount, credits });
   }
   return apps;
