@@ -29,6 +29,9 @@ async function push(m: DesktopMarina, records: unknown[]) {
 const messages = (run: Awaited<ReturnType<typeof runQbwc>>) =>
   run.transcript.filter((t) => t.method === 'sendRequestXML' && typeof t.result === 'string' && t.result !== '').map((t) => t.result as string);
 
+/** The job of a record's newest version. */
+const latest = async (m: DesktopMarina, id: string) => (await jobs(m)).filter((j) => j.record.id === id).sort((a, b) => b.id - a.id)[0];
+
 const job = async (m: DesktopMarina, kind: string, id: string) => (await jobs(m, `&kind=${kind}`)).filter((j) => j.record.id === id).at(-1)!;
 
 describe('Web Connector: dependencies in the same message', () => {
@@ -183,5 +186,68 @@ describe('Web Connector: dependencies in the same message', () => {
     const [payment] = qb.txns('ReceivePayment').filter((p) => p.refNumber === 'CHK-55');
     expect(payment.openCents).toBe(3000);
     expect(qb.customerBalance('Newcomer, Pat (C-N5)')).toBe('45.00');
+  });
+});
+
+describe('Web Connector: a credit memo applied after it synced', () => {
+  it('applies the added credit once (a zero-amount payment after the Mod), and holds a memo that now applies less', async () => {
+    const m = await desktopMarina(1);
+    const qb = newCompanyFile();
+    const [customer, invoice] = newCustomerWithInvoice(6);
+    const memo = (applications: { invoice: string; amount: string }[]) => ({
+      kind: 'credit_memo',
+      id: 'CM-N6',
+      data: { customer: 'C-N6', date: '2026-04-03', docNumber: 'CMN6', lines: [{ item: 'P-PUMP', description: 'Pump-out refunded', amount: '20.00', taxable: false }], tax: '0.00', applications },
+    });
+    await push(m, [customer, invoice, memo([])]);
+    await syncUntilDone(m, qb);
+    const open = (kind: 'Invoice' | 'CreditMemo', ref: string) => qb.findTxnsByRefNumber(kind, ref)[0].openCents;
+    expect([open('Invoice', 'N6'), open('CreditMemo', 'CMN6')]).toEqual([2500, 2000]);
+
+    // Next week the marina applies 15.00 of the credit to the invoice.
+    await push(m, [memo([{ invoice: 'INV-N6', amount: '15.00' }])]);
+    await syncUntilDone(m, qb);
+    expect([open('Invoice', 'N6'), open('CreditMemo', 'CMN6')]).toEqual([1000, 500]);
+    const linking = qb.txns('ReceivePayment').filter((p) => p.memo === 'Credit memo CMN6 applied');
+    expect(linking).toHaveLength(1);
+    const applied = await latest(m, 'CM-N6');
+    expect(applied).toMatchObject({ state: 'synced', message: expect.stringContaining('added credit applied') });
+
+    // Running again changes nothing: the Mod's answer shows the credit is already used.
+    await syncUntilDone(m, qb);
+    expect(open('Invoice', 'N6')).toBe(1000);
+
+    // Sharper then takes 5.00 back: qbXML cannot, so the job is held saying what to do.
+    await push(m, [memo([{ invoice: 'INV-N6', amount: '10.00' }])]);
+    await syncUntilDone(m, qb);
+    const held = await latest(m, 'CM-N6');
+    expect(held).toMatchObject({ state: 'held', code: 'CREDIT_OVERAPPLIED' });
+    expect(held.message).toContain('QuickBooks has 5.00 more of it applied');
+    expect(open('Invoice', 'N6')).toBe(1000);
+  });
+
+  it('a top-up whose answer was lost is not applied again: the next Mod answer shows the credit already used', async () => {
+    const m = await desktopMarina(1);
+    const qb = newCompanyFile();
+    const [customer, invoice] = newCustomerWithInvoice(7);
+    const memo = (applications: { invoice: string; amount: string }[]) => ({
+      kind: 'credit_memo',
+      id: 'CM-N7',
+      data: { customer: 'C-N7', date: '2026-04-03', docNumber: 'CMN7', lines: [{ item: 'P-PUMP', amount: '20.00', taxable: false }], tax: '0.00', applications },
+    });
+    await push(m, [customer, invoice, memo([])]);
+    await syncUntilDone(m, qb);
+    await push(m, [memo([{ invoice: 'INV-N7', amount: '20.00' }])]);
+    // The first message carries the memo's Mod, the second its top-up: that answer never comes back.
+    const lost = await runQbwc(m, qb, [{ kind: 'loseResponse', request: 2 }]);
+    expect(messages(lost).map((x) => /<(\w+)Rq requestID/.exec(x)?.[1])).toEqual(['CreditMemoMod', 'ReceivePaymentAdd']);
+    // QuickBooks applied the credit; Sharper never heard so, and the next run must find out.
+    expect(qb.findTxnsByRefNumber('Invoice', 'N7')[0].openCents).toBe(500);
+    expect((await latest(m, 'CM-N7')).state).toBe('sending');
+    await syncUntilDone(m, qb);
+
+    expect(await latest(m, 'CM-N7')).toMatchObject({ state: 'synced' });
+    expect(qb.findTxnsByRefNumber('Invoice', 'N7')[0].openCents).toBe(500);
+    expect(qb.txns('ReceivePayment').filter((p) => p.memo === 'Credit memo CMN7 applied')).toHaveLength(1);
   });
 });

@@ -7,7 +7,7 @@ import { accountRq, customerRq, itemRq, salesTaxItemRq, termsRq } from './lists'
 import { findListRq, findTxnRq, isListKind, rereadRq } from './lookups';
 import { paymentRq, refundRq } from './payments';
 import { removalRq } from './removal';
-import { creditApplicationRq, creditMemoRq, invoiceRq } from './sales';
+import { creditApplicationRq, creditMemoRq, creditTopUpRq, invoiceRq } from './sales';
 import { requestIdOf, type BuildError, type BuildJob, type BuildRefs, type QbRequest, type RequestPurpose } from './types';
 
 type Builder = (job: BuildJob, refs: BuildRefs, requestId: string) => string;
@@ -40,7 +40,8 @@ export function buildJobRequests(job: BuildJob, refs: BuildRefs, purpose: Reques
       case 'reread':
         return ok(job.existing ? [one('reread', rereadRq({ ...job, existing: job.existing }, requestIdOf(job.id, 'reread')))] : []);
       case 'apply':
-        return ok([]);
+        // A follow-up: the memo's Mod went through and left credit that Sharper applies.
+        return ok(job.kind === 'credit_memo' && job.existing ? [one('apply', creditTopUpRq({ ...job, existing: job.existing }, refs, requestIdOf(job.id, 'apply')))] : []);
       case 'write': {
         if (job.action !== 'upsert') return ok(job.existing ? [one('write', removalRq({ ...job, existing: job.existing }, requestIdOf(job.id, 'write')))] : []);
         const main = one('write', WRITERS[job.kind](job, refs, requestIdOf(job.id, 'write')));

@@ -1,6 +1,6 @@
 import type { CreditMemoInput, InvoiceInput } from '../../ledger';
 import { el, text } from '../xml';
-import { addOrMod, amount, arAccountRef, idRef, rq, taxCode, txnIdOf, txnMacro } from './common';
+import { addOrMod, amount, arAccountRef, idRef, rq, taxCode, txnIdOf, txnMacro, UnsupportedChange } from './common';
 import type { BuildJob, BuildRefs } from './types';
 
 type SalesLine = InvoiceInput['lines'][number];
@@ -112,6 +112,46 @@ export function creditApplicationRq(job: BuildJob, refs: BuildRefs, requestId: s
         txnIdOf(refs, 'TxnID', 'invoice', a.invoice, `applications[${i}].invoice`),
         amount('PaymentAmount', 0),
         el('SetCredit', [el('CreditTxnID', [], { useMacro: creditMemoMacro(job.id) }), amount('AppliedAmount', a.amount)]),
+      ]),
+    ),
+  ]), requestId);
+}
+
+/** Cents applied per invoice. */
+const appliedByInvoice = (apps: CreditMemoInput['applications']) => {
+  const out = new Map<string, number>();
+  for (const a of apps) out.set(a.invoice, (out.get(a.invoice) ?? 0) + a.amount);
+  return out;
+};
+
+/**
+ * A credit memo already in QuickBooks that Sharper now applies to more invoices (or more to one):
+ * a zero-amount payment applying the difference from the version QuickBooks holds, sent only
+ * after the memo's Mod showed QuickBooks still has that much credit left (see `memoCreditGap`).
+ * Taking a credit back off an invoice has no qbXML request that Sharper could safely undo.
+ */
+export function creditTopUpRq(job: BuildJob & { existing: NonNullable<BuildJob['existing']> }, refs: BuildRefs, requestId: string): string {
+  const d = job.data as CreditMemoInput;
+  const before = appliedByInvoice((refs.previous?.('credit_memo', job.sourceId) as CreditMemoInput | null)?.applications ?? []);
+  const now = appliedByInvoice(d.applications);
+  const less = [...before].filter(([invoice, cents]) => (now.get(invoice) ?? 0) < cents).map(([invoice]) => invoice);
+  if (less.length) {
+    throw new UnsupportedChange(
+      `Credit memo ${d.docNumber ?? job.sourceId} now applies less to invoice ${less.join(', ')} than QuickBooks has applied, and qbXML cannot take a credit back off an invoice. Unapply it in QuickBooks (the $0.00 payment "Credit memo ${d.docNumber ?? job.sourceId} applied"), then requeue this job.`,
+    );
+  }
+  const more = [...now].filter(([invoice, cents]) => cents > (before.get(invoice) ?? 0));
+  return rq('ReceivePaymentAdd', el('ReceivePaymentAdd', [
+    idRef(refs, 'CustomerRef', 'customer', d.customer, 'customer'),
+    arAccountRef(refs, 'ARAccountRef'),
+    text('TxnDate', d.date),
+    amount('TotalAmount', 0),
+    text('Memo', `Credit memo ${d.docNumber ?? job.sourceId} applied`, 4095),
+    ...more.map(([invoice, cents]) =>
+      el('AppliedToTxnAdd', [
+        txnIdOf(refs, 'TxnID', 'invoice', invoice, 'applications.invoice'),
+        amount('PaymentAmount', 0),
+        el('SetCredit', [text('CreditTxnID', job.existing.qbId), amount('AppliedAmount', cents - (before.get(invoice) ?? 0))]),
       ]),
     ),
   ]), requestId);

@@ -1,4 +1,4 @@
-import type { AccountInput } from '../../ledger';
+import { documentTotal, formatCents, parseMoney, type AccountInput, type CreditMemoInput } from '../../ledger';
 import type { ClaimedJob, JobOutcome } from '../../queue';
 import { ACCOUNT_TYPES } from '../qbxml/lists';
 import { isListKind, refNumberOf } from '../qbxml/lookups';
@@ -12,6 +12,34 @@ import { describeJob } from './outcomes';
 export type Next = { outcome: JobOutcome } | { followUp: RequestPurpose; job?: ClaimedJob; note?: string; forgetQbId?: string };
 
 export const MAX_REREADS = 2;
+
+/** The answer to a credit memo's top-up, sent on its own after the memo's Mod went through. */
+export function applyTopUp(job: ClaimedJob, rs: QbResponse): Next {
+  const identity = { qbId: job.existing?.qbId ?? null, qbLock: job.existing?.qbLock ?? null };
+  if (rs.statusCode === 0) return { outcome: { kind: 'synced', ...identity, message: 'Changed in QuickBooks, and the added credit applied to its invoices.' } };
+  const doc = (job.data as CreditMemoInput).docNumber ?? job.sourceId;
+  return {
+    outcome: {
+      kind: 'failed',
+      code: String(rs.statusCode),
+      retryable: false,
+      message: `Credit memo ${doc} is changed in QuickBooks, but applying the added credit to its invoices failed (QuickBooks ${rs.statusCode}: ${rs.message}). Fix that in QuickBooks and requeue this job, or apply the credit there (Receive Payments › Discounts & Credits).`,
+    },
+  };
+}
+
+/**
+ * After a credit memo's Mod: the credit QuickBooks has left (CreditRemaining in its answer) less
+ * what Sharper's version leaves unapplied. Positive means Sharper applies more than QuickBooks
+ * has — the top-up follows; zero means nothing to do, also when a top-up whose answer was lost
+ * had landed (so it is never applied twice). Unreadable answers count as nothing to do.
+ */
+export function memoCreditGap(job: ClaimedJob, rs: QbResponse): number {
+  const d = job.data as CreditMemoInput;
+  const remaining = parseMoney(retField(rs.rets[0] ?? {}, 'CreditRemaining')?.replace(/,/g, ''));
+  if (!remaining.ok) return 0;
+  return remaining.value - (documentTotal(d) - d.applications.reduce((sum, a) => sum + a.amount, 0));
+}
 
 /** Finds the record among query results: by ExternalGUID when QuickBooks has one, else by name / RefNumber. */
 export function matchRet(job: ClaimedJob, rets: XmlObject[], guid: string, parentQbId: string | null): XmlObject | undefined {
@@ -39,6 +67,14 @@ export function applyWrite(job: ClaimedJob, rs: QbResponse, apply: QbResponse | 
       const warn = rs.statusCode !== 0 ? `QuickBooks saved it with a warning (${rs.statusCode}: ${rs.message}).` : undefined;
       const applyNote = apply && apply.statusCode !== 0 ? `The credit memo is in QuickBooks, but applying it to the invoices failed (QuickBooks ${apply.statusCode}: ${apply.message}); apply it in QuickBooks (Receive Payments › Discounts & Credits).` : undefined;
       const message = [warn, applyNote].filter(Boolean).join(' ') || undefined;
+      if (job.kind === 'credit_memo' && job.existing) {
+        const gap = memoCreditGap(job, rs);
+        if (gap > 0) return { followUp: 'apply', job: { ...job, existing: { qbId: job.existing.qbId, qbLock: identity?.qbLock ?? job.existing.qbLock } } };
+        if (gap < 0) {
+          const doc = (job.data as CreditMemoInput).docNumber ?? job.sourceId;
+          return { outcome: { kind: 'held', code: 'CREDIT_OVERAPPLIED', message: `Credit memo ${doc} is changed in QuickBooks, but QuickBooks has ${formatCents(-gap)} more of it applied to invoices than Sharper does. Unapply that much in QuickBooks (Receive Payments › Discounts & Credits), then requeue this job.` } };
+        }
+      }
       return identity ? { outcome: { kind: 'synced', ...identity, message } } : { outcome: { kind: 'synced', qbId: job.existing?.qbId ?? null, message } };
     }
     case 'name_in_use':

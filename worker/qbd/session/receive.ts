@@ -8,7 +8,7 @@ import { countReadyJobs, forgetDeletedRecord, makeInDoubtJobsDue, type ClaimedJo
 import { reportRequestId, RECON_PARTS } from '../qbxml/reports';
 import { parseQbxmlResponse, type QbResponse } from '../qbxml/response';
 import { SESSION_TTL_MS } from './authenticate';
-import { applyAdopt, applyLookup, applyReread, applyWrite, type Next } from './apply';
+import { applyAdopt, applyLookup, applyReread, applyTopUp, applyWrite, type Next } from './apply';
 import { readInflight, settleInDoubt, type Inflight } from './inflight';
 import { loadOpenSession } from './load';
 import { redecideMissing, type Answered } from './missing';
@@ -107,8 +107,10 @@ async function applyAll(ctx: Ctx, companyId: string, inflight: Inflight, respons
   const notes = { ...(inflight.notes ?? {}) };
   const forget: { job: ClaimedJob; qbId: string }[] = [];
   const answered: Answered[] = [];
+  const writes = new Set(inflight.sent.filter((s) => s.purpose === 'write').map((s) => s.jobId));
   for (const s of inflight.sent) {
-    if (s.purpose === 'apply') continue;
+    // A new credit memo's applications are answered together with its Add (see applyWrite).
+    if (s.purpose === 'apply' && writes.has(s.jobId)) continue;
     const job = jobs[s.jobId];
     if (!job) continue;
     const rs = byRequest.get(s.requestId);
@@ -119,6 +121,8 @@ async function applyAll(ctx: Ctx, companyId: string, inflight: Inflight, respons
       next = applyWrite(job, rs, byRequest.get(s.requestId.replace(/\.w$/, '.p')), rereads[job.id] ?? 0);
     } else if (s.purpose === 'lookup') {
       next = applyLookup(job, rs, refs!.guid(job.kind, job.sourceId), parentOf(job));
+    } else if (s.purpose === 'apply') {
+      next = applyTopUp(job, rs);
     } else if (s.purpose === 'adopt') {
       next = applyAdopt(job, rs, refs!.guid(job.kind, job.sourceId), parentOf(job));
     } else {
