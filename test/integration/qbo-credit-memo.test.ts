@@ -223,3 +223,45 @@ describe('QBO: a credit memo applied to invoices', () => {
     expect(Number(customer.Balance)).toBe(70);
   });
 });
+
+describe('QBO: drift in the payment that applies a credit memo', () => {
+  const driftOf = async (co: TestCompany) => (await call('GET', `/v1/companies/${co.id}/qbo/drift?status=open`, { token: co.viewer })).json.drift as any[];
+
+  it('a deleted or edited application shows as drift of its memo (not someone else\'s payment), and restore applies Sharper\'s version again', async () => {
+    const { co, realm } = await company('Applied Drift Marina');
+    await push(co, [...lists, invoice('INV-1', '101'), memo('CM-1', '30.00', [{ invoice: 'INV-1', amount: '30.00' }])]);
+    await runCron();
+    const [applied] = await applicationsOf(realm, 'CM-1');
+    expect(Number((await qboInvoice(realm, '101')).Balance)).toBe(70);
+
+    // Someone deletes the application in the QBO web app: the invoice is open again.
+    await sim('DELETE', `/realms/${realm}/entities/Payment/${applied.Id}`);
+    await runCron();
+    const [drift] = await driftOf(co);
+    expect(drift).toMatchObject({ record: { kind: 'credit_memo', id: 'CM-1' }, qbEntity: 'Payment', qbId: applied.Id, deleted: false });
+    expect(drift.diff).toEqual([{ field: 'lines', sharper: [{ invoice: (await qboInvoice(realm, '101')).Id, amount: 3000 }], quickbooks: 'the Payment applying this credit memo was deleted' }]);
+
+    const restored = await call('POST', `/v1/companies/${co.id}/qbo/drift/${drift.id}/restore`, { token: co.operator });
+    expect(restored.status, restored.text).toBe(200);
+    await runCron();
+    const again = await applicationsOf(realm, 'CM-1');
+    expect(again).toHaveLength(1);
+    expect(Number((await qboInvoice(realm, '101')).Balance)).toBe(70);
+    expect(await entities(realm, 'CreditMemo')).toHaveLength(1);
+    expect(await driftOf(co)).toEqual([]);
+
+    // Then the amount it applies is edited there: drift with both sides, restore puts 30.00 back.
+    await sim('PATCH', `/realms/${realm}/entities/Payment/${again[0].Id}`, {
+      Line: again[0].Line.map((l: any) => ({ ...l, Amount: 10 })),
+    });
+    await runCron();
+    const [edited] = await driftOf(co);
+    expect(edited.diff[0].quickbooks).toEqual([{ invoice: (await qboInvoice(realm, '101')).Id, amount: 1000 }]);
+    await call('POST', `/v1/companies/${co.id}/qbo/drift/${edited.id}/restore`, { token: co.operator });
+    await runCron();
+    expect(await applicationsOf(realm, 'CM-1')).toHaveLength(1);
+    expect(Number((await qboInvoice(realm, '101')).Balance)).toBe(70);
+    expect(Number((await qboMemo(realm, 'CM-1')).RemainingCredit)).toBe(0);
+    expect((await jobOf(co, 'CM-1')).state).toBe('synced');
+  });
+});

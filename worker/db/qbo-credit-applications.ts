@@ -52,3 +52,29 @@ export async function deleteCreditApplication(db: Db, a: { companyId: string; me
   ]);
   return changes(res) === 1;
 }
+
+/** Stored applications by their Payment's QBO id (drift: CDC names the Payment, not the memo). */
+export async function findCreditApplicationsByPayment(db: Db, companyId: string, paymentQbIds: string[]): Promise<(CreditApplicationRow & { memoSourceId: string })[]> {
+  const out: (CreditApplicationRow & { memoSourceId: string })[] = [];
+  for (const part of chunk([...new Set(paymentQbIds)])) {
+    const rows = await db.all<{ memo_source_id: string; payment_qb_id: string; sync_token: string | null; signature: string }>(sql`
+      SELECT a.memo_source_id, a.payment_qb_id, a.sync_token, a.signature FROM json_each(${JSON.stringify(part)}) k
+      CROSS JOIN qbo_credit_applications a ON a.company_id = ${companyId} AND a.payment_qb_id = k.value`);
+    for (const r of rows) out.push({ memoSourceId: r.memo_source_id, paymentQbId: r.payment_qb_id, syncToken: r.sync_token, signature: r.signature });
+  }
+  return out;
+}
+
+/**
+ * Restoring a memo's application after drift: a Payment deleted in QBO is forgotten (the memo's
+ * job creates it again); an edited one keeps its id with the SyncToken QBO showed and a signature
+ * that matches no version, so the job deletes it and creates Sharper's again.
+ */
+export async function markCreditApplicationDrifted(db: Db, a: { companyId: string; memoSourceId: string; paymentQbId: string; deleted: boolean; syncToken: string; now: string }): Promise<void> {
+  const where = sql`company_id = ${a.companyId} AND memo_source_id = ${a.memoSourceId} AND payment_qb_id = ${a.paymentQbId}`;
+  await db.run(
+    a.deleted
+      ? sql`DELETE FROM qbo_credit_applications WHERE ${where}`
+      : sql`UPDATE qbo_credit_applications SET sync_token = ${a.syncToken}, signature = 'edited in QuickBooks Online', updated_at = ${a.now} WHERE ${where}`,
+  );
+}

@@ -6,6 +6,7 @@ import type { RecordKind } from '../../db/schema/enums';
 import { recordKindSpecs } from '../../ledger';
 import { lookupQuickBooksIds, recordKey } from '../../queue';
 import { entityBody, qboEntityOf, RefResolver } from '../mappers';
+import { detectApplicationDrift } from './applications';
 import { diffEntity } from './compare';
 
 /** A change QBO reported for one entity: its body (CDC) or just that it was deleted. */
@@ -53,10 +54,14 @@ export async function detectDrift(ctx: { db: Db; companyId: string; settings: Co
   counts.notOurs = changes.filter((c) => !KINDS_OF[c.entity]).length;
   const mapped = await findMappedByQbIds(ctx.db, ctx.companyId, owned.flatMap((c) => KINDS_OF[c.entity].map((kind) => [kind, c.qbId] as [RecordKind, string])));
   const byQb = new Map(mapped.map((m) => [`${qboEntityOf[m.kind]}:${m.qbId}`, m]));
+  const unmapped = owned.filter((c) => !byQb.has(`${c.entity}:${c.qbId}`));
+  const applications = await detectApplicationDrift(ctx, unmapped.filter((c) => c.entity === 'Payment'));
+  counts.own += applications.own;
+  counts.unchanged += applications.unchanged;
   const candidates = owned.flatMap((c) => {
     const m = byQb.get(`${c.entity}:${c.qbId}`);
     if (!m) {
-      counts.notOurs += 1;
+      if (!applications.matched.has(c.qbId) || c.entity !== 'Payment') counts.notOurs += 1;
       return [];
     }
     if (!c.deleted && c.syncToken !== null && c.syncToken === m.qbLock) {
@@ -65,7 +70,10 @@ export async function detectDrift(ctx: { db: Db; companyId: string; settings: Co
     }
     return [{ change: c, mapped: m }];
   });
-  if (candidates.length === 0) return counts;
+  if (candidates.length === 0) {
+    counts.drift = await insertDrift(ctx.db, await newEntries(ctx, applications.inserts));
+    return counts;
+  }
 
   const versions = await findSyncedVersions(ctx.db, ctx.companyId, candidates.map((x) => [x.mapped.kind, x.mapped.sourceId, x.mapped.syncedVersion]));
   const versionOf = new Map(versions.map((v) => [recordKey(v.kind, v.sourceId), v]));
@@ -74,7 +82,6 @@ export async function detectDrift(ctx: { db: Db; companyId: string; settings: Co
   if (ctx.settings.serviceFeeItem) refs.push({ kind: 'item', id: ctx.settings.serviceFeeItem, field: 'settings' });
   const qbIds = await lookupQuickBooksIds({ ctx: { db: ctx.db }, companyId: ctx.companyId, target: 'qbo', records: refs.map((r) => ({ kind: r.kind, id: r.id })) });
   const lookup = (kind: RecordKind, id: string) => qbIds.get(recordKey(kind, id))?.qbId;
-  const latest = await latestDriftByRecord(ctx.db, ctx.companyId, candidates.map((x) => [x.mapped.kind, x.mapped.sourceId]));
 
   const inserts: DriftInsert[] = [];
   const refreshed: { kind: RecordKind; sourceId: string; from: string | null; to: string }[] = [];
@@ -92,9 +99,6 @@ export async function detectDrift(ctx: { db: Db; companyId: string; settings: Co
       continue;
     }
     const text = JSON.stringify(diff);
-    const prior = latest.get(recordKey(m.kind, m.sourceId));
-    // The same difference again (e.g. QBO bumped the token of an edit already acknowledged).
-    if (prior && prior.status !== 'restored' && prior.diff === text) continue;
     inserts.push({
       companyId: ctx.companyId,
       kind: m.kind,
@@ -110,6 +114,19 @@ export async function detectDrift(ctx: { db: Db; companyId: string; settings: Co
     });
   }
   if (refreshed.length > 0) await refreshQbLocks(ctx.db, ctx.companyId, refreshed);
-  counts.drift = await insertDrift(ctx.db, inserts);
+  counts.drift = await insertDrift(ctx.db, await newEntries(ctx, [...inserts, ...applications.inserts]));
   return counts;
+}
+
+/**
+ * Drops entries repeating the difference already on record for that record, open or acknowledged
+ * (e.g. QBO bumped the token of an edit already acknowledged).
+ */
+async function newEntries(ctx: { db: Db; companyId: string }, inserts: DriftInsert[]): Promise<DriftInsert[]> {
+  if (inserts.length === 0) return inserts;
+  const latest = await latestDriftByRecord(ctx.db, ctx.companyId, inserts.map((i) => [i.kind, i.sourceId]));
+  return inserts.filter((i) => {
+    const prior = latest.get(recordKey(i.kind, i.sourceId));
+    return !(prior && prior.status !== 'restored' && prior.diff === i.diff);
+  });
 }

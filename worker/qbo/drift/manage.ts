@@ -1,5 +1,6 @@
 import { decodeCursor, encodeCursor } from '../../shared/cursor';
 import type { Db } from '../../db/client';
+import { markCreditApplicationDrifted } from '../../db/qbo-credit-applications';
 import { adoptNewerQbLock, findDrift, listDriftRows, resolveRecordDrift, type DriftRow } from '../../db/qbo-drift';
 import type { RecordKind } from '../../db/schema/enums';
 import type { DriftStatus } from '../../db/schema/qbo-drift';
@@ -48,15 +49,25 @@ async function openDrift(ctx: Ctx, companyId: string, driftId: number): Promise<
  */
 export async function restoreDrift({ ctx, companyId, driftId }: { ctx: Ctx; companyId: string; driftId: number }) {
   const d = await openDrift(ctx, companyId, driftId);
-  if (!d.deleted) await adoptNewerQbLock(ctx.db, { companyId, kind: d.kind, sourceId: d.sourceId, lock: d.qbSyncToken });
+  // A credit memo's drift may be in the Payment that applies it: the memo keeps its QBO id, and
+  // the memo's job deletes what QBO holds (unless already gone) and applies Sharper's version.
+  const application = d.kind === 'credit_memo' && d.qbEntity === 'Payment';
+  if (application) {
+    const gone = d.qbSyncToken === 'deleted';
+    await markCreditApplicationDrifted(ctx.db, { companyId, memoSourceId: d.sourceId, paymentQbId: d.qbId, deleted: gone, syncToken: d.qbSyncToken, now: ctx.now.toISOString() });
+  } else if (!d.deleted) await adoptNewerQbLock(ctx.db, { companyId, kind: d.kind, sourceId: d.sourceId, lock: d.qbSyncToken });
   const job = await resendRecord({
     ctx,
     companyId,
     target: 'qbo',
     kind: d.kind,
     sourceId: d.sourceId,
-    reason: d.deleted ? `restore after it was deleted in QuickBooks Online (drift #${d.id})` : `restore Sharper's version over an edit made in QuickBooks Online (drift #${d.id})`,
-    forgetQuickBooksId: d.deleted,
+    reason: application
+      ? `apply it to its invoices again, as Sharper has it (drift #${d.id})`
+      : d.deleted
+        ? `restore after it was deleted in QuickBooks Online (drift #${d.id})`
+        : `restore Sharper's version over an edit made in QuickBooks Online (drift #${d.id})`,
+    forgetQuickBooksId: d.deleted && !application,
   });
   const resolution = `Sharper's version ${job.state === 'queued' ? 'queued to be sent again' : `is on its way (${job.state})`} as job #${job.jobId}`;
   const closed = await resolveRecordDrift(ctx.db, { companyId, kind: d.kind, sourceId: d.sourceId, status: 'restored', resolution, now: ctx.now.toISOString() });
