@@ -32,7 +32,10 @@ export async function connectQbo(call: Call, worker: string, co: ProofCompany, s
  * Runs the hourly cron until nothing is left to send (or `maxRuns`), as Cloudflare would. The runs
  * follow each other at once here, not an hour apart: after a run QBO throttled (429), the simulated
  * QBO's clock moves past its one-minute rate windows, as it would have by the next hourly run —
- * otherwise a single burst leaves every following run throttled until `maxRuns` is spent.
+ * otherwise a single burst leaves every following run throttled until `maxRuns` is spent. The
+ * Worker's own limiter carries the last real minute of requests from run to run, so a run that
+ * follows a busy one at once stops early and the next goes on when that minute has passed: more
+ * runs and a longer path time than hourly crons would need, never more than QBO allows.
  */
 export async function cronUntilSettled(call: Call, worker: string, co: ProofCompany, opts: { concurrent?: boolean; maxRuns?: number; qbo?: { sim: SimState; realm: string } } = {}) {
   let runs = 0;
