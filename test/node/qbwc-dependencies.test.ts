@@ -189,16 +189,21 @@ describe('Web Connector: dependencies in the same message', () => {
   });
 });
 
+type Applied = { invoice: string; amount: string }[];
+
+/** A 20.00 credit memo for newcomer `n` (see newCustomerWithInvoice), applied as given. */
+const creditMemo = (n: number, applications: Applied) => ({
+  kind: 'credit_memo',
+  id: `CM-N${n}`,
+  data: { customer: `C-N${n}`, date: '2026-04-03', docNumber: `CMN${n}`, lines: [{ item: 'P-PUMP', description: 'Pump-out refunded', amount: '20.00', taxable: false }], tax: '0.00', applications },
+});
+
 describe('Web Connector: a credit memo applied after it synced', () => {
   it('applies the added credit once (a zero-amount payment after the Mod), and holds a memo that now applies less', async () => {
     const m = await desktopMarina(1);
     const qb = newCompanyFile();
     const [customer, invoice] = newCustomerWithInvoice(6);
-    const memo = (applications: { invoice: string; amount: string }[]) => ({
-      kind: 'credit_memo',
-      id: 'CM-N6',
-      data: { customer: 'C-N6', date: '2026-04-03', docNumber: 'CMN6', lines: [{ item: 'P-PUMP', description: 'Pump-out refunded', amount: '20.00', taxable: false }], tax: '0.00', applications },
-    });
+    const memo = (applications: Applied) => creditMemo(6, applications);
     await push(m, [customer, invoice, memo([])]);
     await syncUntilDone(m, qb);
     const open = (kind: 'Invoice' | 'CreditMemo', ref: string) => qb.findTxnsByRefNumber(kind, ref)[0].openCents;
@@ -230,11 +235,7 @@ describe('Web Connector: a credit memo applied after it synced', () => {
     const m = await desktopMarina(1);
     const qb = newCompanyFile();
     const [customer, invoice] = newCustomerWithInvoice(7);
-    const memo = (applications: { invoice: string; amount: string }[]) => ({
-      kind: 'credit_memo',
-      id: 'CM-N7',
-      data: { customer: 'C-N7', date: '2026-04-03', docNumber: 'CMN7', lines: [{ item: 'P-PUMP', amount: '20.00', taxable: false }], tax: '0.00', applications },
-    });
+    const memo = (applications: Applied) => creditMemo(7, applications);
     await push(m, [customer, invoice, memo([])]);
     await syncUntilDone(m, qb);
     await push(m, [memo([{ invoice: 'INV-N7', amount: '20.00' }])]);

@@ -156,11 +156,26 @@ describe('month-end reconciliation with QuickBooks Desktop, through the Web Conn
     await reconcile(m, 'month=2026-03');
     await runQbwc(m, qb);
     expect((await reconcile(m, 'month=2026-03')).status).toBe(200);
+
+    // A late March invoice syncs after the figures were fetched: the stale figures say so.
+    const customer = (month.find((r) => r.kind === 'invoice')!.data as { customer: string }).customer;
+    const late = inv('INV-LATE', customer, '2026-03-30', 12_345);
+    expect((await call('POST', `/v1/companies/${m.id}/records/bulk`, m.mms, { records: [late] })).status).toBe(200);
+    await syncUntilDone(m, qb);
+    const stale = await reconcile(m, 'month=2026-03');
+    expect(stale.json.syncedSinceFigures).toBe(1);
+    expect(stale.json.readCalls.note).toContain('refresh=1');
+    const row = stale.json.customers.find((c: { id: string }) => c.id === customer);
+    expect(row).toMatchObject({ difference: 12_345, unexplained: 0 });
+    expect(row.explanations).toEqual([expect.objectContaining({ reason: 'synced_after_figures', cents: 12_345, record: expect.objectContaining({ id: 'INV-LATE' }) })]);
+
     const renewed = await reconcile(m, 'month=2026-03&refresh=1');
     expect([renewed.status, renewed.json.state]).toEqual([202, 'requested']);
     expect((await reconcile(m, 'month=2026-03')).status).toBe(202);
     expect((await runQbwc(m, qb)).status).toBe('done');
-    expect((await reconcile(m, 'month=2026-03')).status).toBe(200);
+    const fresh = await reconcile(m, 'month=2026-03');
+    expect(fresh.status).toBe(200);
+    expect(fresh.json).toMatchObject({ syncedSinceFigures: 0, totals: { customers: { difference: 0 }, accounts: { difference: 0 } } });
   });
 
   it('answers bad input clearly and records nothing for it', async () => {

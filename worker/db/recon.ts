@@ -17,6 +17,8 @@ export interface ReconRecord {
   version: number;
   qbId: string | null;
   syncedVersion: number | null;
+  /** When the newest job reached QuickBooks (ISO), if it has. */
+  syncedAt: string | null;
 }
 
 /**
@@ -26,7 +28,7 @@ export interface ReconRecord {
 export async function loadReconRecords(db: Db, a: { companyId: string; target: SyncTarget; asOf: string }): Promise<ReconRecord[]> {
   const rows = await db.all<Record<string, unknown>>(sql`
     SELECT r.kind, r.source_id, r.txn_date, r.doc_number, r.data, r.display_name, r.version,
-           j.id AS job_id, j.state AS job_state, j.last_message AS job_message, j.version AS job_version,
+           j.id AS job_id, j.state AS job_state, j.last_message AS job_message, j.version AS job_version, j.synced_at AS synced_at,
            m.qb_id, m.synced_version
     FROM records r
     LEFT JOIN jobs j ON j.id = (SELECT MAX(x.id) FROM jobs x WHERE x.company_id = r.company_id AND x.target = ${a.target}
@@ -47,6 +49,7 @@ export async function loadReconRecords(db: Db, a: { companyId: string; target: S
     jobVersion: r.job_version == null ? null : Number(r.job_version),
     qbId: (r.qb_id as string | null) ?? null,
     syncedVersion: r.synced_version == null ? null : Number(r.synced_version),
+    syncedAt: (r.synced_at as string | null) ?? null,
   }));
 }
 

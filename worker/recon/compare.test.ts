@@ -16,6 +16,7 @@ const record = (kind: ReconRecord['kind'], sourceId: string, qbId: string, extra
   version: 1,
   qbId,
   syncedVersion: 1,
+  syncedAt: '2026-04-01T09:00:00.000Z',
   ...extra,
 });
 
@@ -76,5 +77,37 @@ describe('compareBooks: the other side of what QuickBooks has on its own', () =>
     expect(row(b, 'A-4000')).toMatchObject({ unexplained: 0 });
     expect(row(b, 'A-4200')).toMatchObject({ unexplained: 0 });
     expect(row(b, 'A-4200').explanations).toEqual([expect.objectContaining({ reason: 'only_in_quickbooks', cents: 500, message: 'the other side of: Invoice Q-A exists only in QuickBooks' })]);
+  });
+});
+
+describe('compareBooks: figures taken before a record reached QuickBooks', () => {
+  const later = (figuresTakenAt: string | undefined, extra: Partial<ReconRecord>) =>
+    compareBooks({
+      records: [record('customer', 'C-1', 'QC1'), record('account', 'A-1100', 'QA1100'), record('invoice', 'INV-1', 'QI1', { syncedAt: '2026-04-02T10:00:00.000Z', ...extra })],
+      sharper: {
+        byAccount: new Map([['A-1100', 10000]]),
+        byCustomer: new Map([['C-1', 10000]]),
+        contributions: new Map([['customer:C-1', [{ kind: 'invoice' as const, sourceId: 'INV-1', cents: 10000 }]]]),
+      },
+      qbOpenItems: [],
+      qbAccounts: [{ qbId: 'QA1100', name: 'A/R', cents: 0 }],
+      drift: [],
+      pendingRemovals: [],
+      figuresTakenAt,
+    }).customers[0];
+
+  it('an invoice added after the figures explains its whole amount, saying to refresh', () => {
+    const c = later('2026-04-02T09:00:00.000Z', {});
+    expect(c).toMatchObject({ difference: 10000, unexplained: 0 });
+    expect(c.explanations[0]).toMatchObject({ reason: 'synced_after_figures', cents: 10000 });
+    expect(c.explanations[0].message).toContain('refresh=1');
+  });
+
+  it('a change synced after the figures is named but not priced; before them it explains nothing', () => {
+    const changed = later('2026-04-02T09:00:00.000Z', { version: 2, jobVersion: 2, syncedVersion: 2 });
+    expect(changed.explanations[0]).toMatchObject({ reason: 'synced_after_figures', cents: null });
+    expect(changed.unexplained).toBe(10000);
+    expect(later('2026-04-02T11:00:00.000Z', {}).explanations).toEqual([]);
+    expect(later(undefined, {}).explanations).toEqual([]);
   });
 });

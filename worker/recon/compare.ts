@@ -3,7 +3,18 @@ import type { RecordKind } from '../db/schema/enums';
 import type { Balances } from './balances';
 import type { QbAccountBalance, QbOpenItem } from './qbo-reports';
 
-export type ExplanationReason = 'queued' | 'waiting' | 'sending' | 'failed' | 'held' | 'behind' | 'edited_in_quickbooks' | 'deleted_in_quickbooks' | 'only_in_quickbooks' | 'removed_in_sharper';
+export type ExplanationReason =
+  | 'queued'
+  | 'waiting'
+  | 'sending'
+  | 'failed'
+  | 'held'
+  | 'behind'
+  | 'synced_after_figures'
+  | 'edited_in_quickbooks'
+  | 'deleted_in_quickbooks'
+  | 'only_in_quickbooks'
+  | 'removed_in_sharper';
 
 export interface Explanation {
   reason: ExplanationReason;
@@ -39,6 +50,11 @@ export interface ReconInput {
    * their explanations too (transactions only in QuickBooks, edits in QuickBooks).
    */
   arAccount?: string;
+  /**
+   * When QuickBooks' figures were taken (Desktop: the Web Connector run that fetched them). A
+   * record that reached QuickBooks later is not in them yet: that explains its difference.
+   */
+  figuresTakenAt?: string;
 }
 
 const REASON_TEXT: Record<string, string> = {
@@ -82,6 +98,17 @@ export function compareBooks(input: ReconInput): { customers: ReconRow[]; accoun
       const amounts = diffAmount(drift.diff);
       const sign = Math.sign(c.cents) || 1;
       return { reason: 'edited_in_quickbooks', cents: amounts ? c.cents - sign * amounts.quickbooks : null, record, quickbooksId: drift.qbId, message: drift.message ?? `edited in QuickBooks (drift #${drift.id})` };
+    }
+    if (input.figuresTakenAt && r.qbId && r.syncedAt && r.syncedAt > input.figuresTakenAt) {
+      // A first version was not in QuickBooks at all then; a change's old amount is not known here.
+      const added = r.jobVersion === 1 && r.syncedVersion === 1;
+      return {
+        reason: 'synced_after_figures',
+        cents: added ? c.cents : null,
+        record,
+        jobId: r.jobId ?? undefined,
+        message: `${added ? 'added to' : 'changed in'} QuickBooks at ${r.syncedAt}, after its figures were taken (${input.figuresTakenAt}); ask again with refresh=1`,
+      };
     }
     if (!r.qbId) {
       const state = r.jobState ?? 'queued';

@@ -5,7 +5,7 @@ import type { Balances } from './balances';
 import { qbdDrift } from './qbd-drift';
 
 const record = (kind: ReconRecord['kind'], sourceId: string, qbId: string, version = 1, syncedVersion: number | null = 1): ReconRecord => ({
-  kind, sourceId, qbId, version, syncedVersion, txnDate: kind === 'customer' ? null : '2026-03-02', docNumber: sourceId, data: '{}', displayName: null, jobId: 1, jobState: 'synced', jobMessage: null, jobVersion: version,
+  kind, sourceId, qbId, version, syncedVersion, txnDate: kind === 'customer' ? null : '2026-03-02', docNumber: sourceId, data: '{}', displayName: null, jobId: 1, jobState: 'synced', jobMessage: null, jobVersion: version, syncedAt: null,
 });
 const sharper: Balances = {
   byAccount: new Map(),

@@ -22,6 +22,8 @@ export interface Reconciliation {
   target: 'qbo' | 'qbd';
   /** The QuickBooks reads behind the QuickBooks side, each made once, and when. */
   readCalls: { used: number; reports: string[]; fetchedAt: string; note: string };
+  /** Desktop: records that reached QuickBooks after its figures were fetched (refresh=1 to fetch again). */
+  syncedSinceFigures?: number;
   noData: boolean;
   totals: { customers: Totals; accounts: Totals };
   customers: ReconRow[];
@@ -102,11 +104,13 @@ export async function reconcileMonth({ ctx, companyId, month, refresh = false }:
     fetchedAt: figures.fetchedAt,
     note: `Fetched once, on the Web Connector run at ${when(figures.fetchedAt)} (${figures.readRequests} qbXML read requests in one message); not fetched again for this page. Sharper's side is as of now.`,
   };
-  const qb = { qbOpenItems: snapshot.openItems, qbAccounts: snapshot.accounts, drift: qbdDrift(sharper.records, sharper.sharper, snapshot) };
-  return { kind: 'report', report: { ...head, target: 'qbd', readCalls, ...compare(sharper, qb) } };
+  const syncedSince = sharper.records.filter((r) => r.syncedAt && r.syncedAt > figures.fetchedAt).length;
+  if (syncedSince > 0) readCalls.note += ` Since then ${syncedSince} record(s) reached QuickBooks; their differences say so — ask again with refresh=1 to fetch the figures anew on the next Web Connector run.`;
+  const qb = { qbOpenItems: snapshot.openItems, qbAccounts: snapshot.accounts, drift: qbdDrift(sharper.records, sharper.sharper, snapshot), figuresTakenAt: figures.fetchedAt };
+  return { kind: 'report', report: { ...head, target: 'qbd', readCalls, syncedSinceFigures: syncedSince, ...compare(sharper, qb) } };
 }
 
-function compare(side: SharperSide, qb: Pick<ReconInput, 'qbOpenItems' | 'qbAccounts' | 'drift'>) {
+function compare(side: SharperSide, qb: Pick<ReconInput, 'qbOpenItems' | 'qbAccounts' | 'drift' | 'figuresTakenAt'>) {
   const books = compareBooks({ records: side.records, sharper: side.sharper, pendingRemovals: side.removals, arAccount: side.arAccount, ...qb });
   const sum = (rows: ReconRow[]): Totals => ({
     difference: rows.reduce((a, r) => a + r.difference, 0),
