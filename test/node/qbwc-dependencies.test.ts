@@ -227,7 +227,7 @@ describe('Web Connector: a credit memo applied after it synced', () => {
     await syncUntilDone(m, qb);
     const held = await latest(m, 'CM-N6');
     expect(held).toMatchObject({ state: 'held', code: 'CREDIT_OVERAPPLIED' });
-    expect(held.message).toContain('QuickBooks has 5.00 more of it applied');
+    expect(held.message).toContain('QuickBooks has 5.00 more of it used');
     expect(open('Invoice', 'N6')).toBe(1000);
   });
 
@@ -250,5 +250,21 @@ describe('Web Connector: a credit memo applied after it synced', () => {
     expect(await latest(m, 'CM-N7')).toMatchObject({ state: 'synced' });
     expect(qb.findTxnsByRefNumber('Invoice', 'N7')[0].openCents).toBe(500);
     expect(qb.txns('ReceivePayment').filter((p) => p.memo === 'Credit memo CMN7 applied')).toHaveLength(1);
+  });
+
+  it('a memo partly refunded, then changed, is not mistaken for over-applied: the refund is counted', async () => {
+    const m = await desktopMarina(1);
+    const qb = newCompanyFile();
+    const [customer, invoice] = newCustomerWithInvoice(8);
+    const refund = { kind: 'refund', id: 'RF-N8', data: { customer: 'C-N8', date: '2026-04-04', of: { kind: 'credit_memo', id: 'CM-N8' }, amount: '12.00', method: 'check', account: 'A-1010', docNumber: 'RFN8' } };
+    await push(m, [customer, invoice, creditMemo(8, []), refund]);
+    await syncUntilDone(m, qb);
+    expect(qb.findTxnsByRefNumber('CreditMemo', 'CMN8')[0].openCents).toBe(800);
+
+    // Then the 8.00 left is applied to the invoice (without the refund, 12.00 would look used twice).
+    await push(m, [creditMemo(8, [{ invoice: 'INV-N8', amount: '8.00' }])]);
+    await syncUntilDone(m, qb);
+    expect(await latest(m, 'CM-N8')).toMatchObject({ state: 'synced' });
+    expect([qb.findTxnsByRefNumber('Invoice', 'N8')[0].openCents, qb.findTxnsByRefNumber('CreditMemo', 'CMN8')[0].openCents]).toEqual([1700, 0]);
   });
 });

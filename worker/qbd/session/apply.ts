@@ -30,15 +30,16 @@ export function applyTopUp(job: ClaimedJob, rs: QbResponse): Next {
 
 /**
  * After a credit memo's Mod: the credit QuickBooks has left (CreditRemaining in its answer) less
- * what Sharper's version leaves unapplied. Positive means Sharper applies more than QuickBooks
- * has — the top-up follows; zero means nothing to do, also when a top-up whose answer was lost
- * had landed (so it is never applied twice). Unreadable answers count as nothing to do.
+ * what Sharper's version leaves (its total less its applications and the refunds QuickBooks has
+ * of it). Positive means Sharper applies more than QuickBooks has — the top-up follows; zero means
+ * nothing to do, also when a top-up whose answer was lost had landed (so it is never applied
+ * twice). Unreadable answers count as nothing to do.
  */
-export function memoCreditGap(job: ClaimedJob, rs: QbResponse): number {
+export function memoCreditGap(job: ClaimedJob, rs: QbResponse, refunded: number): number {
   const d = job.data as CreditMemoInput;
   const remaining = parseMoney(retField(rs.rets[0] ?? {}, 'CreditRemaining')?.replace(/,/g, ''));
   if (!remaining.ok) return 0;
-  return remaining.value - (documentTotal(d) - d.applications.reduce((sum, a) => sum + a.amount, 0));
+  return remaining.value - (documentTotal(d) - d.applications.reduce((sum, a) => sum + a.amount, 0) - refunded);
 }
 
 /** Finds the record among query results: by ExternalGUID when QuickBooks has one, else by name / RefNumber. */
@@ -58,7 +59,7 @@ export function matchRet(job: ClaimedJob, rets: XmlObject[], guid: string, paren
 const synced = (ret: XmlObject, message?: string): JobOutcome => ({ kind: 'synced', ...identityOf(ret), message });
 
 /** Applies the answer to a job's write (and, for a credit memo, its applications). */
-export function applyWrite(job: ClaimedJob, rs: QbResponse, apply: QbResponse | undefined, rereads: number): Next {
+export function applyWrite(job: ClaimedJob, rs: QbResponse, apply: QbResponse | undefined, rereads: number, creditRefunded = 0): Next {
   const d = decideStatus({ code: rs.statusCode, severity: rs.severity, message: rs.message }, job.action);
   switch (d.reason) {
     case 'ok': {
@@ -68,11 +69,11 @@ export function applyWrite(job: ClaimedJob, rs: QbResponse, apply: QbResponse | 
       const applyNote = apply && apply.statusCode !== 0 ? `The credit memo is in QuickBooks, but applying it to the invoices failed (QuickBooks ${apply.statusCode}: ${apply.message}); apply it in QuickBooks (Receive Payments › Discounts & Credits).` : undefined;
       const message = [warn, applyNote].filter(Boolean).join(' ') || undefined;
       if (job.kind === 'credit_memo' && job.existing) {
-        const gap = memoCreditGap(job, rs);
+        const gap = memoCreditGap(job, rs, creditRefunded);
         if (gap > 0) return { followUp: 'apply', job: { ...job, existing: { qbId: job.existing.qbId, qbLock: identity?.qbLock ?? job.existing.qbLock } } };
         if (gap < 0) {
           const doc = (job.data as CreditMemoInput).docNumber ?? job.sourceId;
-          return { outcome: { kind: 'held', code: 'CREDIT_OVERAPPLIED', message: `Credit memo ${doc} is changed in QuickBooks, but QuickBooks has ${formatCents(-gap)} more of it applied to invoices than Sharper does. Unapply that much in QuickBooks (Receive Payments › Discounts & Credits), then requeue this job.` } };
+          return { outcome: { kind: 'held', code: 'CREDIT_OVERAPPLIED', message: `Credit memo ${doc} is changed in QuickBooks, but QuickBooks has ${formatCents(-gap)} more of it used (applied to invoices or refunded) than Sharper does. Unapply that much in QuickBooks (Receive Payments › Discounts & Credits), then requeue this job.` } };
         }
       }
       return identity ? { outcome: { kind: 'synced', ...identity, message } } : { outcome: { kind: 'synced', qbId: job.existing?.qbId ?? null, message } };

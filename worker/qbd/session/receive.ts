@@ -8,6 +8,7 @@ import { countReadyJobs, forgetDeletedRecord, makeInDoubtJobsDue, type ClaimedJo
 import { reportRequestId, RECON_PARTS } from '../qbxml/reports';
 import { parseQbxmlResponse, type QbResponse } from '../qbxml/response';
 import { SESSION_TTL_MS } from './authenticate';
+import { refundedFromCredits } from '../../db/record-versions';
 import { applyAdopt, applyLookup, applyReread, applyTopUp, applyWrite, type Next } from './apply';
 import { readInflight, settleInDoubt, type Inflight } from './inflight';
 import { loadOpenSession } from './load';
@@ -101,6 +102,10 @@ async function applyAll(ctx: Ctx, companyId: string, inflight: Inflight, respons
   const refs = needRefs.length ? await resolveRefs(ctx, companyId, needRefs, JSON.parse(company?.settings ?? '{}') as CompanySettings) : null;
   const parentOf = (job: ClaimedJob) => (job.kind === 'account' && (job.data as AccountInput).parent ? (refs?.id('account', (job.data as AccountInput).parent!) ?? null) : null);
 
+  // A changed credit memo's answer is checked against what refunds have used of its credit.
+  const memoMods = inflight.sent.filter((s) => s.purpose === 'write' && inflight.jobs[s.jobId]?.kind === 'credit_memo' && inflight.jobs[s.jobId]?.existing);
+  const refunded = memoMods.length ? await refundedFromCredits(ctx.db, companyId, 'qbd', memoMods.map((s) => inflight.jobs[s.jobId].sourceId)) : new Map<string, number>();
+
   const jobs = { ...inflight.jobs };
   const carry: Inflight['carry'] = [];
   const rereads = { ...(inflight.rereads ?? {}) };
@@ -118,7 +123,7 @@ async function applyAll(ctx: Ctx, companyId: string, inflight: Inflight, respons
     if (!rs) {
       next = { outcome: { kind: 'unknown', code: 'QBD_NO_ANSWER', message: 'QuickBooks gave no answer for this request; Sharper checks QuickBooks for it before sending it again.' } };
     } else if (s.purpose === 'write') {
-      next = applyWrite(job, rs, byRequest.get(s.requestId.replace(/\.w$/, '.p')), rereads[job.id] ?? 0);
+      next = applyWrite(job, rs, byRequest.get(s.requestId.replace(/\.w$/, '.p')), rereads[job.id] ?? 0, refunded.get(job.sourceId) ?? 0);
     } else if (s.purpose === 'lookup') {
       next = applyLookup(job, rs, refs!.guid(job.kind, job.sourceId), parentOf(job));
     } else if (s.purpose === 'apply') {
