@@ -141,6 +141,13 @@ export function creditTopUpRq(job: BuildJob & { existing: NonNullable<BuildJob['
     );
   }
   const more = [...now].filter(([invoice, cents]) => cents > (before.get(invoice) ?? 0));
+  if (more.length === 0) {
+    // QuickBooks has more of the credit left than Sharper's versions account for: something that
+    // used it (an application or refund) was removed there, and Sharper cannot tell which.
+    throw new UnsupportedChange(
+      `Credit memo ${d.docNumber ?? job.sourceId} has more credit left in QuickBooks than Sharper expects: an application or refund of it was removed there. Apply it in QuickBooks as Sharper has it (${d.applications.map((a) => `invoice ${a.invoice}`).join(', ') || 'no invoices'}), then requeue this job.`,
+    );
+  }
   return rq('ReceivePaymentAdd', el('ReceivePaymentAdd', [
     idRef(refs, 'CustomerRef', 'customer', d.customer, 'customer'),
     arAccountRef(refs, 'ARAccountRef'),
