@@ -268,3 +268,58 @@ describe('Web Connector: a credit memo applied after it synced', () => {
     expect([qb.findTxnsByRefNumber('Invoice', 'N8')[0].openCents, qb.findTxnsByRefNumber('CreditMemo', 'CMN8')[0].openCents]).toEqual([1700, 0]);
   });
 });
+
+describe('Web Connector: a refund changed after it synced', () => {
+  it('replaces it (qbXML has no refund Mod): the one QuickBooks has is deleted, the new version added, once', async () => {
+    const m = await desktopMarina(1);
+    const qb = newCompanyFile();
+    const [customer, invoice] = newCustomerWithInvoice(9);
+    const refund = (amount: string, method: 'card' | 'check') => ({
+      kind: 'refund',
+      id: 'RF-N9',
+      data: { customer: 'C-N9', date: '2026-04-04', of: { kind: 'credit_memo', id: 'CM-N9' }, amount, method, account: 'A-1010', docNumber: 'RFN9' },
+    });
+    await push(m, [customer, invoice, creditMemo(9, []), refund('12.00', 'card')]);
+    await syncUntilDone(m, qb);
+    expect(qb.txns('ARRefundCreditCard').filter((t) => t.refNumber === 'RFN9')).toHaveLength(1);
+    expect(qb.findTxnsByRefNumber('CreditMemo', 'CMN9')[0].openCents).toBe(800);
+
+    // Sharper corrects the refund: 15.00, paid back by check instead of to the card.
+    await push(m, [refund('15.00', 'check')]);
+    const run = await runQbwc(m, qb);
+    expect(messages(run).map((x) => /<(\w+)Rq requestID/.exec(x)?.[1])).toEqual(['TxnDel', 'CheckAdd']);
+    await syncUntilDone(m, qb);
+
+    expect(qb.txns('ARRefundCreditCard').filter((t) => t.refNumber === 'RFN9')).toHaveLength(0);
+    const checks = qb.txns('Check').filter((t) => t.refNumber === 'RFN9');
+    expect(checks).toHaveLength(1);
+    expect(checks[0].totalCents).toBe(1500);
+    expect(qb.findTxnsByRefNumber('CreditMemo', 'CMN9')[0].openCents).toBe(500);
+    const job = await latest(m, 'RF-N9');
+    expect(job).toMatchObject({ state: 'synced', qbId: checks[0].txnId });
+    expect(job.message).toContain('deleted the one it had');
+  });
+
+  it('a replacement whose delete was answered into the void adds the new version once (QuickBooks says the old one is gone)', async () => {
+    const m = await desktopMarina(1);
+    const qb = newCompanyFile();
+    const [customer, invoice] = newCustomerWithInvoice(10);
+    const refund = (amount: string) => ({
+      kind: 'refund',
+      id: 'RF-N10',
+      data: { customer: 'C-N10', date: '2026-04-04', of: { kind: 'credit_memo', id: 'CM-N10' }, amount, method: 'check', account: 'A-1010', docNumber: 'RFN10' },
+    });
+    await push(m, [customer, invoice, creditMemo(10, []), refund('12.00')]);
+    await syncUntilDone(m, qb);
+    await push(m, [refund('7.00')]);
+    const lost = await runQbwc(m, qb, [{ kind: 'loseResponse', request: 1 }]);
+    expect(lost.status).not.toBe('done');
+    expect(qb.txns('Check').filter((t) => t.refNumber === 'RFN10')).toHaveLength(0);
+    await syncUntilDone(m, qb);
+
+    const checks = qb.txns('Check').filter((t) => t.refNumber === 'RFN10');
+    expect(checks.map((c) => c.totalCents)).toEqual([700]);
+    expect(qb.findTxnsByRefNumber('CreditMemo', 'CMN10')[0].openCents).toBe(1300);
+    expect(await latest(m, 'RF-N10')).toMatchObject({ state: 'synced', qbId: checks[0].txnId });
+  });
+});

@@ -5,7 +5,7 @@ import { MissingReference, MissingSetting, UnsupportedChange } from './common';
 import { journalEntryRq } from './journal';
 import { accountRq, customerRq, itemRq, salesTaxItemRq, termsRq } from './lists';
 import { findListRq, findTxnRq, isListKind, rereadRq } from './lookups';
-import { paymentRq, refundRq } from './payments';
+import { paymentRq, refundReplaceRq, refundRq } from './payments';
 import { removalRq } from './removal';
 import { creditApplicationRq, creditMemoRq, creditTopUpRq, invoiceRq } from './sales';
 import { requestIdOf, type BuildError, type BuildJob, type BuildRefs, type QbRequest, type RequestPurpose } from './types';
@@ -42,8 +42,10 @@ export function buildJobRequests(job: BuildJob, refs: BuildRefs, purpose: Reques
       case 'apply':
         // A follow-up: the memo's Mod went through and left credit that Sharper applies.
         return ok(job.kind === 'credit_memo' && job.existing ? [one('apply', creditTopUpRq({ ...job, existing: job.existing }, refs, requestIdOf(job.id, 'apply')))] : []);
+      case 'replace':
       case 'write': {
         if (job.action !== 'upsert') return ok(job.existing ? [one('write', removalRq({ ...job, existing: job.existing }, requestIdOf(job.id, 'write')))] : []);
+        if (job.kind === 'refund' && job.existing) return ok([one('replace', refundReplaceRq({ ...job, existing: job.existing }, refs, requestIdOf(job.id, 'replace')))]);
         const main = one('write', WRITERS[job.kind](job, refs, requestIdOf(job.id, 'write')));
         const apply = job.kind === 'credit_memo' ? creditApplicationRq(job, refs, requestIdOf(job.id, 'apply')) : null;
         return ok(apply ? [main, one('apply', apply)] : [main]);

@@ -1,6 +1,6 @@
 import type { PaymentInput, RefundInput } from '../../ledger';
 import { el, text } from '../xml';
-import { amount, arAccountRef, idRef, MissingSetting, rq, txnIdOf, txnMacro, UnsupportedChange } from './common';
+import { amount, arAccountRef, idRef, MissingSetting, rq, txnIdOf, txnMacro } from './common';
 import type { BuildJob, BuildRefs } from './types';
 
 const arAccount = (refs: BuildRefs) => arAccountRef(refs, 'ARAccountRef');
@@ -45,11 +45,8 @@ export const refundTxnType = (d: RefundInput) => (d.method === 'card' ? 'ARRefun
 
 export function refundRq(job: BuildJob, refs: BuildRefs, requestId: string): string {
   const d = job.data as RefundInput;
-  if (job.existing) {
-    throw new UnsupportedChange(
-      `Refund ${d.docNumber ?? job.sourceId} is already in QuickBooks and qbXML cannot change a refund's amount or what it refunds; void it in Sharper and send a new one.`,
-    );
-  }
+  // qbXML has no refund Mod: a changed refund replaces the one QuickBooks has (`refundReplaceRq`).
+  if (job.existing) throw new Error('a refund already in QuickBooks is replaced, not modified');
   const credit = txnIdOf(refs, 'TxnID', d.of.kind, d.of.id, 'of.id');
   const guid = text('ExternalGUID', refs.guid('refund', job.sourceId));
   if (refundTxnType(d) === 'ARRefundCreditCard') {
@@ -84,4 +81,13 @@ export function refundRq(job: BuildJob, refs: BuildRefs, requestId: string): str
       idRef(refs, 'CustomerRef', 'customer', d.customer, 'customer'),
     ]),
   ]), requestId);
+}
+
+/**
+ * The first step of changing a refund already in QuickBooks: delete it (as the type QuickBooks
+ * holds, which the synced version's method decides), so that the changed version is added next.
+ */
+export function refundReplaceRq(job: BuildJob & { existing: NonNullable<BuildJob['existing']> }, refs: BuildRefs, requestId: string): string {
+  const held = (refs.previous?.('refund', job.sourceId) as RefundInput | null) ?? (job.data as RefundInput);
+  return el('TxnDelRq', [text('TxnDelType', refundTxnType(held)), text('TxnID', job.existing.qbId)], { requestID: requestId });
 }

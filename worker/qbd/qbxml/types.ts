@@ -1,7 +1,10 @@
 import type { JobAction, RecordKind } from '../../db/schema/enums';
 
-/** Why a request was sent: the response handler branches on it. */
-export const requestPurposes = ['write', 'lookup', 'reread', 'adopt', 'apply'] as const;
+/**
+ * Why a request was sent: the response handler branches on it. `replace` deletes a transaction
+ * qbXML cannot modify (refunds) so that the changed version can be added in its place.
+ */
+export const requestPurposes = ['write', 'lookup', 'reread', 'adopt', 'apply', 'replace'] as const;
 export type RequestPurpose = (typeof requestPurposes)[number];
 
 /** One qbXML request (`XxxRq` element) for one job. */
@@ -58,7 +61,7 @@ export type BuildError =
   | { reason: 'missing_setting'; setting: string; message: string }
   | { reason: 'unsupported_change'; message: string };
 
-export const PURPOSE_LETTER: Record<RequestPurpose, string> = { write: 'w', lookup: 'l', reread: 'r', adopt: 'a', apply: 'p' };
+export const PURPOSE_LETTER: Record<RequestPurpose, string> = { write: 'w', lookup: 'l', reread: 'r', adopt: 'a', apply: 'p', replace: 'x' };
 const LETTER_PURPOSE = Object.fromEntries(Object.entries(PURPOSE_LETTER).map(([k, v]) => [v, k])) as Record<string, RequestPurpose>;
 
 export const requestIdOf = (jobId: number, purpose: RequestPurpose) => `${jobId}.${PURPOSE_LETTER[purpose]}`;

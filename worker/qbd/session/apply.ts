@@ -13,6 +13,33 @@ export type Next = { outcome: JobOutcome } | { followUp: RequestPurpose; job?: C
 
 export const MAX_REREADS = 2;
 
+/**
+ * The answer to deleting a refund that changed (qbXML cannot modify one): the changed version is
+ * added in the next message. Already gone (3120: an earlier delete whose answer was lost) is the
+ * same. Anything else leaves QuickBooks' refund as it was, and the job says why.
+ */
+export function applyReplace(job: ClaimedJob, rs: QbResponse): Next {
+  if (!job.existing) return { followUp: 'write' };
+  if (rs.statusCode === 0 || rs.statusCode === 3120) {
+    return {
+      followUp: 'write',
+      job: { ...job, existing: null },
+      forgetQbId: job.existing.qbId,
+      note: `QuickBooks cannot change a refund, so Sharper deleted the one it had (TxnID ${job.existing.qbId}) and added this version in its place.`,
+    };
+  }
+  const d = decideStatus({ code: rs.statusCode, severity: rs.severity, message: rs.message }, 'delete');
+  const retry = d.reason === 'retry_later';
+  return {
+    outcome: {
+      kind: 'failed',
+      code: String(rs.statusCode),
+      retryable: retry,
+      message: `${describeJob(job)} changed in Sharper; QuickBooks cannot change a refund, and deleting the one it has (to add this version) failed: ${'message' in d ? d.message : rs.message}`,
+    },
+  };
+}
+
 /** The answer to a credit memo's top-up, sent on its own after the memo's Mod went through. */
 export function applyTopUp(job: ClaimedJob, rs: QbResponse): Next {
   const identity = { qbId: job.existing?.qbId ?? null, qbLock: job.existing?.qbLock ?? null };

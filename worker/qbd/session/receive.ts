@@ -9,7 +9,7 @@ import { reportRequestId, RECON_PARTS } from '../qbxml/reports';
 import { parseQbxmlResponse, type QbResponse } from '../qbxml/response';
 import { SESSION_TTL_MS } from './authenticate';
 import { refundedFromCredits } from '../../db/record-versions';
-import { applyAdopt, applyLookup, applyReread, applyTopUp, applyWrite, type Next } from './apply';
+import { applyAdopt, applyLookup, applyReplace, applyReread, applyTopUp, applyWrite, type Next } from './apply';
 import { readInflight, settleInDoubt, type Inflight } from './inflight';
 import { loadOpenSession } from './load';
 import { redecideMissing, type Answered } from './missing';
@@ -128,6 +128,8 @@ async function applyAll(ctx: Ctx, companyId: string, inflight: Inflight, respons
       next = applyLookup(job, rs, refs!.guid(job.kind, job.sourceId), parentOf(job));
     } else if (s.purpose === 'apply') {
       next = applyTopUp(job, rs);
+    } else if (s.purpose === 'replace') {
+      next = applyReplace(job, rs);
     } else if (s.purpose === 'adopt') {
       next = applyAdopt(job, rs, refs!.guid(job.kind, job.sourceId), parentOf(job));
     } else {

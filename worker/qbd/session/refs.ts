@@ -20,13 +20,14 @@ export function externalGuid(companyId: string, kind: RecordKind, sourceId: stri
 
 /**
  * Resolves every record the jobs point at (plus the company's A/R setting) in one id-map read.
- * A payment or credit memo already in QuickBooks also brings the version QuickBooks holds: what
- * that version applied decides what a change must unapply (payments) or apply on top (memos).
+ * A payment, credit memo or refund already in QuickBooks also brings the version QuickBooks holds:
+ * what that version applied decides what a change must unapply (payments) or apply on top (memos),
+ * and its method which kind of transaction a changed refund replaces.
  */
 export async function resolveRefs(ctx: { db: Db }, companyId: string, jobs: ClaimedJob[], settings: CompanySettings): Promise<BuildRefs & { owner(qbId: string): { kind: RecordKind; id: string } | null }> {
   const wanted = jobs.flatMap((j) => (j.action === 'upsert' ? recordKindSpecs[j.kind].references(j.data) : []).map((r) => ({ kind: r.kind, id: r.id })));
   if (settings.arAccount) wanted.push({ kind: 'account', id: settings.arAccount });
-  const applying = jobs.filter((j) => (j.kind === 'payment' || j.kind === 'credit_memo') && j.action === 'upsert' && j.existing);
+  const applying = jobs.filter((j) => (j.kind === 'payment' || j.kind === 'credit_memo' || j.kind === 'refund') && j.action === 'upsert' && j.existing);
   wanted.push(...applying.map((j) => ({ kind: j.kind, id: j.sourceId })));
   const map = wanted.length ? await lookupQuickBooksIds({ ctx, companyId, target: 'qbd', records: wanted }) : new Map();
   const previous = await previousVersions(ctx, companyId, applying, map);
@@ -45,7 +46,7 @@ export async function resolveRefs(ctx: { db: Db }, companyId: string, jobs: Clai
   };
 }
 
-/** The synced versions of payment and credit memo Mods, with the invoices they applied to added to `map`. */
+/** The synced versions of changed payments, credit memos and refunds, with the invoices they applied to added to `map`. */
 async function previousVersions(ctx: { db: Db }, companyId: string, jobs: ClaimedJob[], map: Map<string, QuickBooksRef>): Promise<Map<string, unknown>> {
   const keys = jobs.flatMap((j) => {
     const synced = map.get(recordKey(j.kind, j.sourceId))?.syncedVersion;
@@ -54,7 +55,7 @@ async function previousVersions(ctx: { db: Db }, companyId: string, jobs: Claime
   if (keys.length === 0) return new Map();
   const rows = await findSyncedVersions(ctx.db, companyId, keys);
   const previous = new Map(rows.map((r) => [recordKey(r.kind, r.sourceId), JSON.parse(r.data) as unknown]));
-  const invoices = [...previous.values()].flatMap((d) => (d as PaymentInput | CreditMemoInput).applications.map((a) => ({ kind: 'invoice' as const, id: a.invoice })));
+  const invoices = [...previous.values()].flatMap((d) => ((d as PaymentInput | CreditMemoInput).applications ?? []).map((a) => ({ kind: 'invoice' as const, id: a.invoice })));
   const missing = invoices.filter((r) => !map.has(recordKey(r.kind, r.id)));
   if (missing.length) for (const [k, v] of await lookupQuickBooksIds({ ctx, companyId, target: 'qbd', records: missing })) map.set(k, v);
   return previous;
