@@ -233,6 +233,9 @@ describe('QBO: drift in the payment that applies a credit memo', () => {
     await runCron();
     const [applied] = await applicationsOf(realm, 'CM-1');
     expect(Number((await qboInvoice(realm, '101')).Balance)).toBe(70);
+    // The extension, on that Payment's page, shows it as part of Sharper's credit memo.
+    const onPage = await call('GET', `/v1/extension/status?entity=Payment&id=${applied.Id}&realmId=${realm}`, { token: co.viewer });
+    expect(onPage.json).toMatchObject({ owned: true, record: { kind: 'credit_memo', id: 'CM-1' }, sync: { state: 'synced' } });
 
     // Someone deletes the application in the QBO web app: the invoice is open again.
     await sim('DELETE', `/realms/${realm}/entities/Payment/${applied.Id}`);

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from './client';
 import type { JobRow } from './job-rows';
 import type { RecordKind } from './schema/enums';
-import { idMapTable, jobsTable, qboConnectionsTable, qboDriftTable, recordsTable } from './schema';
+import { idMapTable, jobsTable, qboConnectionsTable, qboCreditApplicationsTable, qboDriftTable, recordsTable } from './schema';
 
 export interface OwnedRecordRow {
   kind: RecordKind;
@@ -26,14 +26,16 @@ export async function findQboRealm(db: Db, companyId: string) {
 
 /**
  * The Sharper record behind a QBO id, with its newest QBO job and open drift: everything the
- * overlay shows, in two round trips (the id map first, then one batch).
+ * overlay shows, in two round trips (the id map first, then one batch). A Payment page may show
+ * the payment that applies a credit memo: the memo is the record then.
  */
 export async function findOwnedRecordByQbId(db: Db, a: { companyId: string; kinds: readonly RecordKind[]; qbId: string }): Promise<OwnedRecordRow | undefined> {
-  const mapped = await db
-    .select({ kind: idMapTable.kind, sourceId: idMapTable.sourceId, syncedVersion: idMapTable.syncedVersion })
-    .from(idMapTable)
-    .where(and(eq(idMapTable.companyId, a.companyId), eq(idMapTable.target, 'qbo'), inArray(idMapTable.kind, [...a.kinds]), eq(idMapTable.qbId, a.qbId)))
-    .get();
+  const mapped =
+    (await db
+      .select({ kind: idMapTable.kind, sourceId: idMapTable.sourceId, syncedVersion: idMapTable.syncedVersion })
+      .from(idMapTable)
+      .where(and(eq(idMapTable.companyId, a.companyId), eq(idMapTable.target, 'qbo'), inArray(idMapTable.kind, [...a.kinds]), eq(idMapTable.qbId, a.qbId)))
+      .get()) ?? (a.kinds.includes('payment') ? await findApplicationOwner(db, a.companyId, a.qbId) : undefined);
   if (!mapped) return undefined;
   const [record, jobs, drift] = await db.batch([
     db
@@ -61,4 +63,14 @@ export async function findOwnedRecordByQbId(db: Db, a: { companyId: string; kind
     latestJob: jobs[0] ? (jobs[0] as JobRow) : null,
     openDrift: drift[0] ?? null,
   };
+}
+
+/** A zero-amount Payment that applies a Sharper credit memo belongs to that memo. */
+async function findApplicationOwner(db: Db, companyId: string, paymentQbId: string) {
+  const row = await db
+    .select({ sourceId: qboCreditApplicationsTable.memoSourceId, syncedVersion: qboCreditApplicationsTable.memoVersion })
+    .from(qboCreditApplicationsTable)
+    .where(and(eq(qboCreditApplicationsTable.companyId, companyId), eq(qboCreditApplicationsTable.paymentQbId, paymentQbId)))
+    .get();
+  return row ? { kind: 'credit_memo' as RecordKind, ...row } : undefined;
 }
