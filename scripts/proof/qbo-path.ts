@@ -91,14 +91,23 @@ export function qboBooks(sim: SimState, realm: string): QbBooks {
   return { arByCustomer: ar, duplicates, applications, requests: stats.requests, reads: stats.meteredReads, throttled: stats.throttled };
 }
 
-/** Starts a cron run, kills the Worker while it has jobs in flight, restarts it, waits out the claim lease and the run's hold on the company. */
+/**
+ * Starts cron runs until one has jobs in flight, kills the Worker then, restarts it, and waits out
+ * the claim lease and the run's hold on the company. Runs that stop at once (the Worker's limiter
+ * still counts the previous runs' minute) are let finish and the next one is fired.
+ */
 export async function killMidBatch(call: Call, worker: { url: string; killAndRestart: () => Promise<void> }, co: ProofCompany, recoveryMs: number) {
-  const run = fetch(`${worker.url}/cdn-cgi/handler/scheduled?cron=0+*+*+*+*`).catch(() => undefined);
-  for (let i = 0; i < 100; i++) {
-    if (((await counts(call, co)).sending ?? 0) > 0) break;
-    await new Promise((r) => setTimeout(r, 50));
+  const deadline = performance.now() + 90_000;
+  let inFlight = 0;
+  let run: Promise<unknown> = Promise.resolve();
+  while (inFlight === 0 && performance.now() < deadline) {
+    await run;
+    run = fetch(`${worker.url}/cdn-cgi/handler/scheduled?cron=0+*+*+*+*`).catch(() => undefined);
+    for (let i = 0; i < 100 && inFlight === 0; i++) {
+      inFlight = (await counts(call, co)).sending ?? 0;
+      if (inFlight === 0) await new Promise((r) => setTimeout(r, 50));
+    }
   }
-  const inFlight = (await counts(call, co)).sending ?? 0;
   await worker.killAndRestart();
   await run;
   await new Promise((r) => setTimeout(r, recoveryMs));
