@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JobRow } from '../db/job-rows';
-import { groupByRootCause, normalizeCause } from './root-causes';
+import { fixFor, groupByRootCause, normalizeCause } from './root-causes';
 
 const job = (id: number, over: Partial<JobRow>): JobRow => ({
   id,
@@ -52,5 +52,11 @@ describe('root causes', () => {
     ]);
     expect(groups[0].fix).toContain('active in Sharper');
     expect(groups[0].examples).toEqual(['1001', '1002']);
+  });
+
+  it('says what to do for the causes accountants meet most, and falls back to the message for the rest', () => {
+    expect(fixFor('CLOSED_PERIOD')).toContain('closing date');
+    expect(fixFor('CREDIT_OVERAPPLIED')).toContain('unapply the difference in QuickBooks');
+    expect(fixFor('QBO_6000')).toContain('Fix the cause named in the message');
   });
 });

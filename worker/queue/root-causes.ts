@@ -22,6 +22,14 @@ const FIXES: Record<string, string> = {
   INACTIVE_REFERENCE: 'Make the named product, tax item or customer active in Sharper, then requeue these.',
   LEASE_EXPIRED: 'The last send got no answer. Requeue: each is checked in QuickBooks before it is sent again.',
   WAITING_FOR_DEPENDENCY: 'These wait for the record named; fix that record\'s own job first.',
+  CLOSED_PERIOD: 'They are dated in a closed period: move the closing date (in Sharper\'s settings and in QuickBooks) or redate them in Sharper, then requeue these.',
+  DUPLICATE_DOC_NUMBER: 'QuickBooks already has a different document with that number: renumber one of them, then requeue these.',
+  CREDIT_NOT_APPLIED: 'QuickBooks would not apply the credit (the invoice has less open there, or belongs to another customer): fix the invoice in QuickBooks or the memo in Sharper, then requeue these.',
+  CREDIT_OVERAPPLIED: 'QuickBooks has more of these credits used than Sharper: unapply the difference in QuickBooks (Receive Payments › Discounts & Credits), then requeue these.',
+  QBD_VALUE_TOO_LONG: 'A name or number is longer than QuickBooks Desktop allows: shorten it in Sharper (the message names the field and limit); the change requeues it.',
+  QBD_SETTING_MISSING: 'Set the company setting the message names (Settings page), then requeue these.',
+  QBD_CHANGE_NOT_SUPPORTED: 'QuickBooks Desktop cannot make this change: do what the message says in QuickBooks, then requeue these.',
+  VOID_NOT_SUPPORTED: 'QuickBooks Online\'s API cannot void these: void them in QuickBooks Online, or delete them in Sharper, then requeue.',
 };
 const GENERIC_FIX = 'Fix the cause named in the message (in Sharper, or in QuickBooks settings), then requeue these.';
 
