@@ -198,14 +198,18 @@ const creditMemo = (n: number, applications: Applied) => ({
   data: { customer: `C-N${n}`, date: '2026-04-03', docNumber: `CMN${n}`, lines: [{ item: 'P-PUMP', description: 'Pump-out refunded', amount: '20.00', taxable: false }], tax: '0.00', applications },
 });
 
+/** A Desktop marina whose newcomer `n` has an invoice and an unapplied 20.00 credit memo, all synced. */
+async function newcomerWithMemo(n: number) {
+  const m = await desktopMarina(1);
+  const qb = newCompanyFile();
+  await push(m, [...newCustomerWithInvoice(n), creditMemo(n, [])]);
+  await syncUntilDone(m, qb);
+  return { m, qb, memo: (applications: Applied) => creditMemo(n, applications) };
+}
+
 describe('Web Connector: a credit memo applied after it synced', () => {
   it('applies the added credit once (a zero-amount payment after the Mod), and holds a memo that now applies less', async () => {
-    const m = await desktopMarina(1);
-    const qb = newCompanyFile();
-    const [customer, invoice] = newCustomerWithInvoice(6);
-    const memo = (applications: Applied) => creditMemo(6, applications);
-    await push(m, [customer, invoice, memo([])]);
-    await syncUntilDone(m, qb);
+    const { m, qb, memo } = await newcomerWithMemo(6);
     const open = (kind: 'Invoice' | 'CreditMemo', ref: string) => qb.findTxnsByRefNumber(kind, ref)[0].openCents;
     expect([open('Invoice', 'N6'), open('CreditMemo', 'CMN6')]).toEqual([2500, 2000]);
 
@@ -232,12 +236,7 @@ describe('Web Connector: a credit memo applied after it synced', () => {
   });
 
   it('a top-up whose answer was lost is not applied again: the next Mod answer shows the credit already used', async () => {
-    const m = await desktopMarina(1);
-    const qb = newCompanyFile();
-    const [customer, invoice] = newCustomerWithInvoice(7);
-    const memo = (applications: Applied) => creditMemo(7, applications);
-    await push(m, [customer, invoice, memo([])]);
-    await syncUntilDone(m, qb);
+    const { m, qb, memo } = await newcomerWithMemo(7);
     await push(m, [memo([{ invoice: 'INV-N7', amount: '20.00' }])]);
     // The first message carries the memo's Mod, the second its top-up: that answer never comes back.
     const lost = await runQbwc(m, qb, [{ kind: 'loseResponse', request: 2 }]);
