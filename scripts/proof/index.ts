@@ -54,6 +54,8 @@ export interface ProofResult {
   wallSeconds: number;
   rejected: string[];
   faults: { qbo: string[]; qbd: string[] };
+  /** What the year changes after it synced, by kind and operation (e.g. "payment change 6"). */
+  afterSync: string[];
   paths: PathResult[];
 }
 
@@ -136,6 +138,7 @@ export async function runProof({ seed = SEED, customers = CUSTOMERS, months = MO
       months,
       wallSeconds: (performance.now() - t0) / 1000,
       rejected,
+      afterSync: afterSyncSummary(year),
       faults: { qbo: QBO_FAULTS.filter((f) => f.month <= months).map((f) => `m${f.month} ${f.name}`), qbd: QBD_FAULTS.filter((f) => f.month <= months).map((f) => `m${f.month} ${f.name}`) },
       paths,
     };
@@ -145,10 +148,21 @@ export async function runProof({ seed = SEED, customers = CUSTOMERS, months = MO
   }
 }
 
+/** "invoice void 12, invoice change 12, payment change 6, …": the records each month changes after its sync. */
+function afterSyncSummary(year: ReturnType<typeof generateMarinaYear>): string[] {
+  const counts = new Map<string, number>();
+  for (const op of year.months.flatMap((m) => m.afterSync)) {
+    const key = `${op.kind} ${(op as { op?: string }).op ?? 'change'}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].map(([k, n]) => `${k} ${n}`);
+}
+
 export function printProof(r: ProofResult) {
   console.log(`\nProof: seed ${r.seed}, ${r.customers} customers, ${r.months} months; wall time ${r.wallSeconds.toFixed(1)} s`);
   console.log(`Fault schedule (QBO): ${r.faults.qbo.join('; ')}`);
   console.log(`Fault schedule (QBD): ${r.faults.qbd.join('; ')}`);
+  console.log(`Changed after they synced: ${r.afterSync.join(', ')}`);
   if (r.rejected.length) console.log(`Rejected by the API: ${r.rejected.length} (e.g. ${r.rejected.slice(0, 3).join(' | ')})`);
   for (const p of r.paths) {
     console.log(`\n== ${p.name} ==`);
