@@ -34,6 +34,21 @@ const qboMemo = async (realm: string, doc: string) => (await entities(realm, 'Cr
 /** The zero-amount payments that apply a memo: they carry its Sharper marker. */
 const applicationsOf = async (realm: string, memoId: string) => (await entities(realm, 'Payment')).filter((p) => String(p.PrivateNote ?? '').endsWith(`Sharper credit_memo ${memoId}`));
 
+/**
+ * A synced invoice, then a 30.00 memo applied to it, pushed by a run whose first batch (the memo)
+ * is answered and whose next batch (the application) meets `action` `times` times.
+ */
+async function memoWithFaultOnItsApplication(name: string, action: Record<string, unknown>, times: number) {
+  const { co, realm } = await company(name);
+  await push(co, [...lists, invoice('INV-1', '101')]);
+  await runCron();
+  await push(co, [memo('CM-1', '30.00', [{ invoice: 'INV-1', amount: '30.00' }])]);
+  await sim('POST', '/faults', { match: { realmId: realm, operation: 'batch' }, action: { kind: 'hang', ms: 0 }, times: 1 });
+  await sim('POST', '/faults', { match: { realmId: realm, operation: 'batch' }, action, times });
+  await runCron();
+  return { co, realm };
+}
+
 describe('QBO: a credit memo applied to invoices', () => {
   it('applies the memo with one zero-amount payment per memo, sent through /batch in the round after the memo', async () => {
     const { co, realm } = await company('Credit Marina');
@@ -68,15 +83,9 @@ describe('QBO: a credit memo applied to invoices', () => {
   });
 
   it('a lost answer to the application is replayed with its requestid in the next run: no second payment', async () => {
-    const { co, realm } = await company('Lost Answer Marina');
-    await push(co, [...lists, invoice('INV-1', '101')]);
-    await runCron();
-    await push(co, [memo('CM-1', '30.00', [{ invoice: 'INV-1', amount: '30.00' }])]);
     // The run's first batch (the memo) is answered; the second (its application) is committed in
     // QBO, then every answer to it is lost (the first send and the client's three retries).
-    await sim('POST', '/faults', { match: { realmId: realm, operation: 'batch' }, action: { kind: 'hang', ms: 0 }, times: 1 });
-    await sim('POST', '/faults', { match: { realmId: realm, operation: 'batch' }, action: { kind: 'lost-response', mode: 'abort' }, times: 4 });
-    await runCron();
+    const { co, realm } = await memoWithFaultOnItsApplication('Lost Answer Marina', { kind: 'lost-response', mode: 'abort' }, 4);
 
     const lost = await jobOf(co, 'CM-1');
     expect(lost).toMatchObject({ state: 'queued', inDoubt: true, code: 'QBO_NO_ANSWER' });
@@ -97,13 +106,7 @@ describe('QBO: a credit memo applied to invoices', () => {
   });
 
   it('a run stopped by QBO between the memo and its application: the next run updates that memo (never a second one) and applies it', async () => {
-    const { co, realm } = await company('Throttled Marina');
-    await push(co, [...lists, invoice('INV-1', '101')]);
-    await runCron();
-    await push(co, [memo('CM-1', '30.00', [{ invoice: 'INV-1', amount: '30.00' }])]);
-    await sim('POST', '/faults', { match: { realmId: realm, operation: 'batch' }, action: { kind: 'hang', ms: 0 }, times: 1 });
-    await sim('POST', '/faults', { match: { realmId: realm, operation: 'batch' }, action: { kind: 'http', status: 429 }, times: 1 });
-    await runCron();
+    const { co, realm } = await memoWithFaultOnItsApplication('Throttled Marina', { kind: 'http', status: 429 }, 1);
 
     expect(await jobOf(co, 'CM-1')).toMatchObject({ state: 'queued', inDoubt: false, code: 'QBO_THROTTLED' });
     expect(await qboMemo(realm, 'CM-1')).toMatchObject({ RemainingCredit: 30 });

@@ -1,20 +1,13 @@
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { demoCompanyOperations } from '../fixtures/demo-company';
 import { call, createTestCompany } from './api-client';
-import { chromiumAvailable, launchChromium, screenshotPath } from './browser/chromium';
+import { chromiumAvailable, screenshotPath, sharedChromium } from './browser/chromium';
 
 const hasChromium = chromiumAvailable();
 
 describe.runIf(hasChromium)('Accounting Sync page in Chromium', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = sharedChromium();
 
   it('an operator signs in, filters, opens a job, requeues a root-cause group and downloads the CSV', async () => {
     const co = await createTestCompany('Harbor Point Marina (browser test)');
@@ -26,7 +19,7 @@ describe.runIf(hasChromium)('Accounting Sync page in Chromium', () => {
     const heldBefore = (await call('GET', `/v1/companies/${co.id}/jobs/counts`, co.viewer)).json.byState.held;
     expect(heldBefore).toBeGreaterThan(1);
 
-    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 860 } });
+    const context = await browser().newContext({ acceptDownloads: true, viewport: { width: 1280, height: 860 } });
     const page = await context.newPage();
     const base = inject('workerUrl');
     await page.goto(`${base}/app/log`);
@@ -72,7 +65,7 @@ describe.runIf(hasChromium)('Accounting Sync page in Chromium', () => {
   it('a viewer sees requeue disabled with the reason', async () => {
     const co = await createTestCompany('Viewer Marina');
     await call('POST', `/v1/companies/${co.id}/records/bulk`, co.mms, { records: demoCompanyOperations(1, 3) });
-    const page = await browser.newPage({ viewport: { width: 820, height: 1100 } });
+    const page = await browser().newPage({ viewport: { width: 820, height: 1100 } });
     await page.goto(`${inject('workerUrl')}/app/sign-in`);
     await page.getByLabel('User token').fill(co.viewer);
     await page.getByRole('button', { name: 'Sign in' }).click();

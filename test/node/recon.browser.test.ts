@@ -1,20 +1,13 @@
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { reconMonth } from '../fixtures/recon-month';
-import { chromiumAvailable, launchChromium, screenshotPath } from './browser/chromium';
+import { chromiumAvailable, screenshotPath, sharedChromium } from './browser/chromium';
 import { desktopMarina, newCompanyFile, runQbwc, syncUntilDone } from './qbwc-support';
 
 const hasChromium = chromiumAvailable();
 
 describe.runIf(hasChromium)('Month-end reconciliation page in Chromium (QuickBooks Desktop)', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = sharedChromium();
 
   it('asks QuickBooks on the next Web Connector run, then shows both balances and why they differ, and downloads the CSV', async () => {
     const m = await desktopMarina(0, reconMonth({ desktop: true }));
@@ -26,7 +19,7 @@ describe.runIf(hasChromium)('Month-end reconciliation page in Chromium (QuickBoo
     );
     expect(answer).toContain('statusCode="0"');
 
-    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+    const context = await browser().newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const base = inject('workerUrl');
     await page.goto(`${base}/app/sign-in`);
