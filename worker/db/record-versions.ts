@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { chunk } from './chunks';
 import type { Db } from './client';
-import type { RecordKind, SyncTarget } from './schema/enums';
+import type { RecordKind } from './schema/enums';
 
 /** The versions the id map says were synced: what Sharper last sent. */
 export async function findSyncedVersions(db: Db, companyId: string, keys: [RecordKind, string, number][]) {
@@ -16,22 +16,3 @@ export async function findSyncedVersions(db: Db, companyId: string, keys: [Recor
   return out;
 }
 
-/**
- * Cents refunded out of each credit memo by refunds QuickBooks has (active in Sharper and in the
- * id map for the target): what, besides its applications, has used up a memo's credit there.
- */
-export async function refundedFromCredits(db: Db, companyId: string, target: SyncTarget, memoIds: string[]): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
-  for (const part of chunk([...new Set(memoIds)])) {
-    const rows = await db.all<{ memo: string; cents: number }>(sql`
-      SELECT json_extract(r.data, '$.of.id') AS memo, SUM(json_extract(r.data, '$.amount')) AS cents
-      FROM records r
-      JOIN id_map m ON m.company_id = r.company_id AND m.target = ${target} AND m.kind = 'refund' AND m.source_id = r.source_id
-      WHERE r.company_id = ${companyId} AND r.kind = 'refund' AND r.status = 'active'
-        AND json_extract(r.data, '$.of.kind') = 'credit_memo'
-        AND json_extract(r.data, '$.of.id') IN (SELECT value FROM json_each(${JSON.stringify(part)}))
-      GROUP BY memo`);
-    for (const r of rows) out.set(r.memo, Number(r.cents));
-  }
-  return out;
-}

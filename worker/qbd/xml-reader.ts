@@ -9,8 +9,8 @@
  * reader keeps a few ids per answer). `readXmlTree` builds on it the object shape the rest of the
  * code was written against (fast-xml-parser's with `removeNSPrefix`, `@` attributes and `#text`).
  *
- * Safety: no DTD is ever read (the caller refuses `<!DOCTYPE` first and this reader fails on any
- * `<!` it does not know), so no entity is ever expanded; only the five predefined entities and
+ * Safety: no DTD is ever read (a `<!DOCTYPE` or `<!ENTITY` is refused as XmlDoctypeRefused and
+ * any other `<!` it does not know fails), so no entity is ever expanded; only the five predefined entities and
  * character references are accepted in text, and they are left raw for `decodeXml`. Nesting is
  * bounded, and every node is created on an explicit stack (no recursion).
  */
@@ -274,8 +274,11 @@ class Scanner {
   }
 }
 
+/** CDATA content as ordinary (still escaped) text, so one `decodeXml` serves both kinds. */
+export const escapeCdata = (raw: string) => raw.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
 /** `soap:Body` → `Body`. */
-const localName = (qname: string) => {
+export const localName = (qname: string) => {
   const colon = qname.indexOf(':');
   return colon === -1 ? qname : qname.slice(colon + 1);
 };
@@ -334,7 +337,7 @@ export class TreeBuilder implements XmlHandler {
 
   cdata(depth: number, start: number, end: number) {
     // Stored escaped, so `decodeXml` gives back exactly the characters of the section.
-    this.texts[depth] += this.input.slice(start, end).replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    this.texts[depth] += escapeCdata(this.input.slice(start, end));
   }
 
   close() {

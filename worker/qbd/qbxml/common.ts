@@ -43,6 +43,14 @@ export const txnMacro = (jobId: number) => `TxnID:${jobId}`;
 
 export const amount = (name: string, cents: number | undefined) => (cents === undefined ? null : text(name, formatCents(cents)));
 
+/** An AMTTYPE value QuickBooks sent (it may group thousands) → cents; blank is zero, anything else null. */
+export function amountCents(value: string): number | null {
+  const v = value.replace(/,/g, '').trim();
+  if (v === '') return 0;
+  if (!/^-?\d+(\.\d+)?$/.test(v)) return null;
+  return Math.round(Number(v) * 100);
+}
+
 /** US files ship with the sales-tax codes `Tax` and `Non`; lines and items only say which. */
 export const taxCode = (name: string, taxable: boolean | undefined) =>
   taxable === undefined ? null : ref(name, { fullName: taxable ? 'Tax' : 'Non' }, 3);

@@ -1,6 +1,7 @@
 import type { PaymentInput, RefundInput } from '../../ledger';
 import { el, text } from '../xml';
 import { amount, arAccountRef, idRef, MissingSetting, rq, txnIdOf, txnMacro } from './common';
+import { removalRq } from './removal';
 import type { BuildJob, BuildRefs } from './types';
 
 const arAccount = (refs: BuildRefs) => arAccountRef(refs, 'ARAccountRef');
@@ -88,6 +89,6 @@ export function refundRq(job: BuildJob, refs: BuildRefs, requestId: string): str
  * holds, which the synced version's method decides), so that the changed version is added next.
  */
 export function refundReplaceRq(job: BuildJob & { existing: NonNullable<BuildJob['existing']> }, refs: BuildRefs, requestId: string): string {
-  const held = (refs.previous?.('refund', job.sourceId) as RefundInput | null) ?? (job.data as RefundInput);
-  return el('TxnDelRq', [text('TxnDelType', refundTxnType(held)), text('TxnID', job.existing.qbId)], { requestID: requestId });
+  const held = refs.previous?.('refund', job.sourceId) ?? job.data;
+  return removalRq({ ...job, action: 'delete', data: held }, requestId);
 }

@@ -1,5 +1,6 @@
 import { err, ok, type Result } from '../../shared/result';
 import { isObject, many, textOf, type XmlObject } from '../xml';
+import { amountCents as cents } from './common';
 import { RECON_PART_NAMES, RECON_PARTS, type ReconPart } from './reports';
 import { retField, type QbResponse } from './response';
 
@@ -18,19 +19,11 @@ export interface QbdReconSnapshot {
 
 export type ReconAnswerError = { reason: 'missing_answer' | 'refused' | 'unreadable'; message: string };
 
-/** AMTTYPE text (QuickBooks may group thousands) → cents; blank is zero. */
-function cents(value: string): number | null {
-  const v = value.replace(/,/g, '').trim();
-  if (v === '') return 0;
-  if (!/^-?\d+(\.\d+)?$/.test(v)) return null;
-  return Math.round(Number(v) * 100);
-}
-
 /**
  * A report's DataRows as `{ColType: value}`, by the colIDs its ColDesc declares (QuickBooks decides
  * the column order). Group headings, subtotals and totals are left out.
  */
-export function reportDataRows(report: XmlObject): { rowData: string | null; cells: Record<string, string> }[] {
+function reportDataRows(report: XmlObject): { rowData: string | null; cells: Record<string, string> }[] {
   const types = new Map<string, string>();
   for (const d of many(report.ColDesc)) {
     if (isObject(d)) types.set(textOf(d['@colID']), textOf(d.ColType));

@@ -33,7 +33,7 @@ export function parseReportRequestId(requestId: string): { asOf: string; part: R
 }
 
 /** The Desktop transaction types Sharper writes (deletions of these explain differences). */
-export const SHARPER_TXN_TYPES = ['Invoice', 'CreditMemo', 'ReceivePayment', 'Check', 'ARRefundCreditCard', 'JournalEntry'] as const;
+const SHARPER_TXN_TYPES = ['Invoice', 'CreditMemo', 'ReceivePayment', 'Check', 'ARRefundCreditCard', 'JournalEntry'] as const;
 
 /** Columns asked of the aging report: the TxnID ties a row to Sharper's id map, Amount shows edits. */
 export const AGING_COLUMNS = ['TxnID', 'TxnType', 'Date', 'RefNumber', 'Name', 'Amount', 'OpenBalance'] as const;

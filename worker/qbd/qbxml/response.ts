@@ -1,5 +1,5 @@
 import { err, ok, type Result } from '../../shared/result';
-import { readXmlTree } from '../xml-reader';
+import { escapeCdata, localName, readXmlTree } from '../xml-reader';
 import { decodeXml, isObject, scanUntrusted, textOf, type XmlHandler, type XmlObject, type XmlReadError } from '../xml';
 
 export interface QbIdentity {
@@ -40,7 +40,6 @@ function isName(input: string, start: number, end: number, name: string): boolea
 }
 
 /** `soap:Body` → `Body`. */
-const localName = (qname: string) => qname.slice(qname.indexOf(':') + 1);
 
 /** One answer; `rets` is parsed from the message text only when something reads it (an Add needs only `identity`). */
 class Response implements QbResponse {
@@ -135,7 +134,7 @@ class ResponseReader implements XmlHandler {
   }
 
   cdata(depth: number, start: number, end: number) {
-    if (depth === 4 && this.capture !== '') this.captured += this.input.slice(start, end).replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    if (depth === 4 && this.capture !== '') this.captured += escapeCdata(this.input.slice(start, end));
   }
 
   close(depth: number, end: number) {

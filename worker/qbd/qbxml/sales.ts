@@ -95,26 +95,33 @@ export function creditMemoRq(job: BuildJob, refs: BuildRefs, requestId: string):
 }
 
 /**
- * Applies a new credit memo to Sharper's invoices: QuickBooks does that with a zero-amount
- * payment whose SetCredit names the credit (by macro, as it was created earlier in this message).
+ * A zero-amount payment whose SetCredit applies `credit` (a memo's TxnID, or the macro of its Add
+ * earlier in the message) to invoices: how QuickBooks applies a credit memo.
  */
-export function creditApplicationRq(job: BuildJob, refs: BuildRefs, requestId: string): string | null {
-  const d = job.data as CreditMemoInput;
-  if (job.existing || d.applications.length === 0) return null;
+function zeroPaymentApplying(d: CreditMemoInput, memoName: string, credit: string | { useMacro: string }, lines: { invoice: string; cents: number; field: string }[], refs: BuildRefs, requestId: string): string {
+  const creditTxnId = typeof credit === 'string' ? text('CreditTxnID', credit) : el('CreditTxnID', [], credit);
   return rq('ReceivePaymentAdd', el('ReceivePaymentAdd', [
     idRef(refs, 'CustomerRef', 'customer', d.customer, 'customer'),
     arAccountRef(refs, 'ARAccountRef'),
     text('TxnDate', d.date),
     amount('TotalAmount', 0),
-    text('Memo', `Credit memo ${d.docNumber} applied`, 4095),
-    ...d.applications.map((a, i) =>
+    text('Memo', `Credit memo ${memoName} applied`, 4095),
+    ...lines.map((l) =>
       el('AppliedToTxnAdd', [
-        txnIdOf(refs, 'TxnID', 'invoice', a.invoice, `applications[${i}].invoice`),
+        txnIdOf(refs, 'TxnID', 'invoice', l.invoice, l.field),
         amount('PaymentAmount', 0),
-        el('SetCredit', [el('CreditTxnID', [], { useMacro: creditMemoMacro(job.id) }), amount('AppliedAmount', a.amount)]),
+        el('SetCredit', [creditTxnId, amount('AppliedAmount', l.cents)]),
       ]),
     ),
   ]), requestId);
+}
+
+/** Applies a new credit memo to Sharper's invoices, naming the credit by the macro of its Add. */
+export function creditApplicationRq(job: BuildJob, refs: BuildRefs, requestId: string): string | null {
+  const d = job.data as CreditMemoInput;
+  if (job.existing || d.applications.length === 0) return null;
+  const lines = d.applications.map((a, i) => ({ invoice: a.invoice, cents: a.amount, field: `applications[${i}].invoice` }));
+  return zeroPaymentApplying(d, d.docNumber ?? job.sourceId, { useMacro: creditMemoMacro(job.id) }, lines, refs, requestId);
 }
 
 /** Cents applied per invoice. */
@@ -148,18 +155,6 @@ export function creditTopUpRq(job: BuildJob & { existing: NonNullable<BuildJob['
       `Credit memo ${d.docNumber ?? job.sourceId} has more credit left in QuickBooks than Sharper expects: an application or refund of it was removed there. Apply it in QuickBooks as Sharper has it (${d.applications.map((a) => `invoice ${a.invoice}`).join(', ') || 'no invoices'}), then requeue this job.`,
     );
   }
-  return rq('ReceivePaymentAdd', el('ReceivePaymentAdd', [
-    idRef(refs, 'CustomerRef', 'customer', d.customer, 'customer'),
-    arAccountRef(refs, 'ARAccountRef'),
-    text('TxnDate', d.date),
-    amount('TotalAmount', 0),
-    text('Memo', `Credit memo ${d.docNumber ?? job.sourceId} applied`, 4095),
-    ...more.map(([invoice, cents]) =>
-      el('AppliedToTxnAdd', [
-        txnIdOf(refs, 'TxnID', 'invoice', invoice, 'applications.invoice'),
-        amount('PaymentAmount', 0),
-        el('SetCredit', [text('CreditTxnID', job.existing.qbId), amount('AppliedAmount', cents - (before.get(invoice) ?? 0))]),
-      ]),
-    ),
-  ]), requestId);
+  const lines = more.map(([invoice, cents]) => ({ invoice, cents: cents - (before.get(invoice) ?? 0), field: 'applications.invoice' }));
+  return zeroPaymentApplying(d, d.docNumber ?? job.sourceId, job.existing.qbId, lines, refs, requestId);
 }

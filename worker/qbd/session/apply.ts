@@ -1,4 +1,5 @@
-import { documentTotal, formatCents, parseMoney, type AccountInput, type CreditMemoInput } from '../../ledger';
+import { documentTotal, formatCents, type AccountInput, type CreditMemoInput } from '../../ledger';
+import { amountCents } from '../qbxml/common';
 import type { ClaimedJob, JobOutcome } from '../../queue';
 import { ACCOUNT_TYPES } from '../qbxml/lists';
 import { isListKind, refNumberOf } from '../qbxml/lookups';
@@ -20,25 +21,22 @@ export const MAX_REREADS = 2;
  */
 export function applyReplace(job: ClaimedJob, rs: QbResponse): Next {
   if (!job.existing) return { followUp: 'write' };
-  if (rs.statusCode === 0 || rs.statusCode === 3120) {
-    return {
-      followUp: 'write',
-      job: { ...job, existing: null },
-      forgetQbId: job.existing.qbId,
-      note: `QuickBooks cannot change a refund, so Sharper deleted the one it had (TxnID ${job.existing.qbId}) and added this version in its place.`,
-    };
-  }
   const d = decideStatus({ code: rs.statusCode, severity: rs.severity, message: rs.message }, 'delete');
-  const retry = d.reason === 'retry_later';
+  if (d.reason === 'ok' || d.reason === 'gone') {
+    return addAgain(job, job.existing.qbId, `QuickBooks cannot change a refund, so Sharper deleted the one it had (TxnID ${job.existing.qbId}) and added this version in its place.`);
+  }
   return {
     outcome: {
       kind: 'failed',
       code: String(rs.statusCode),
-      retryable: retry,
+      retryable: d.reason === 'retry_later',
       message: `${describeJob(job)} changed in Sharper; QuickBooks cannot change a refund, and deleting the one it has (to add this version) failed: ${'message' in d ? d.message : rs.message}`,
     },
   };
 }
+
+/** The record is no longer in QuickBooks as `qbId`: forget that id and add it in the next message. */
+const addAgain = (job: ClaimedJob, qbId: string, note: string): Next => ({ followUp: 'write', job: { ...job, existing: null }, forgetQbId: qbId, note });
 
 /** The answer to a credit memo's top-up, sent on its own after the memo's Mod went through. */
 export function applyTopUp(job: ClaimedJob, rs: QbResponse): Next {
@@ -62,11 +60,12 @@ export function applyTopUp(job: ClaimedJob, rs: QbResponse): Next {
  * nothing to do, also when a top-up whose answer was lost had landed (so it is never applied
  * twice). Unreadable answers count as nothing to do.
  */
-export function memoCreditGap(job: ClaimedJob, rs: QbResponse, refunded: number): number {
+function memoCreditGap(job: ClaimedJob, rs: QbResponse, refunded: number): number {
   const d = job.data as CreditMemoInput;
-  const remaining = parseMoney(retField(rs.rets[0] ?? {}, 'CreditRemaining')?.replace(/,/g, ''));
-  if (!remaining.ok) return 0;
-  return remaining.value - (documentTotal(d) - d.applications.reduce((sum, a) => sum + a.amount, 0) - refunded);
+  const left = retField(rs.rets[0] ?? {}, 'CreditRemaining');
+  const remaining = left === undefined ? null : amountCents(left);
+  if (remaining === null) return 0;
+  return remaining - (documentTotal(d) - d.applications.reduce((sum, a) => sum + a.amount, 0) - refunded);
 }
 
 /** Finds the record among query results: by ExternalGUID when QuickBooks has one, else by name / RefNumber. */
@@ -130,12 +129,7 @@ export function applyWrite(job: ClaimedJob, rs: QbResponse, apply: QbResponse | 
     case 'deleted_in_quickbooks':
       if (!job.existing) return { outcome: { kind: 'failed', code: d.code, retryable: false, message: `${d.message} — report it.` } };
       // The next message adds it anew (an Add can't get 3120, so this cannot loop).
-      return {
-        followUp: 'write',
-        job: { ...job, existing: null },
-        forgetQbId: job.existing.qbId,
-        note: `It had been deleted in QuickBooks (${d.message}), so Sharper added it again as a new ${isListKind(job.kind) ? 'list entry' : 'transaction'}.`,
-      };
+      return addAgain(job, job.existing.qbId, `It had been deleted in QuickBooks (${d.message}), so Sharper added it again as a new ${isListKind(job.kind) ? 'list entry' : 'transaction'}.`);
     case 'rejected':
       return { outcome: { kind: 'failed', code: d.code, retryable: false, message: d.message } };
     case 'no_match':

@@ -8,7 +8,7 @@ import { countReadyJobs, forgetDeletedRecord, makeInDoubtJobsDue, type ClaimedJo
 import { reportRequestId, RECON_PARTS } from '../qbxml/reports';
 import { parseQbxmlResponse, type QbResponse } from '../qbxml/response';
 import { SESSION_TTL_MS } from './authenticate';
-import { refundedFromCredits } from '../../db/record-versions';
+import { refundedFromCredits } from '../../db/records';
 import { applyAdopt, applyLookup, applyReplace, applyReread, applyTopUp, applyWrite, type Next } from './apply';
 import { readInflight, settleInDoubt, type Inflight } from './inflight';
 import { loadOpenSession } from './load';
@@ -68,8 +68,7 @@ export async function receiveResponses({ ctx, input }: { ctx: Ctx; input: Receiv
   const next = await applyAll(ctx, session.companyId, inflight, parsed.value, input.response);
   const reports = inflight.reports ?? [];
   if (reports.length) await applyReportAnswers(ctx, { companyId: session.companyId, ticket: session.ticket, reports, responses: parsed.value });
-  const open = await countReadyJobs({ ctx, companyId: session.companyId, target: 'qbd' });
-  const reportsLeft = await countPendingQbdRecon(ctx.db, session.companyId, session.ticket);
+  const [open, reportsLeft] = await Promise.all([countReadyJobs({ ctx, companyId: session.companyId, target: 'qbd' }), countPendingQbdRecon(ctx.db, session.companyId, session.ticket)]);
   const carried = next.inflight.carry.length;
   // Waiting dependants count as work left (they travel with their dependencies), but only ready
   // jobs, follow-ups and report queries keep the session going: a dependant of something stuck is not "left".

@@ -20,14 +20,21 @@ export function externalGuid(companyId: string, kind: RecordKind, sourceId: stri
 
 /**
  * Resolves every record the jobs point at (plus the company's A/R setting) in one id-map read.
- * A payment, credit memo or refund already in QuickBooks also brings the version QuickBooks holds:
+ * For building (`forBuilding`), a payment, credit memo or refund already in QuickBooks also brings the version QuickBooks holds:
  * what that version applied decides what a change must unapply (payments) or apply on top (memos),
  * and its method which kind of transaction a changed refund replaces.
  */
-export async function resolveRefs(ctx: { db: Db }, companyId: string, jobs: ClaimedJob[], settings: CompanySettings): Promise<BuildRefs & { owner(qbId: string): { kind: RecordKind; id: string } | null }> {
+export async function resolveRefs(
+  ctx: { db: Db },
+  companyId: string,
+  jobs: ClaimedJob[],
+  settings: CompanySettings,
+  { forBuilding = false }: { forBuilding?: boolean } = {},
+): Promise<BuildRefs & { owner(qbId: string): { kind: RecordKind; id: string } | null }> {
   const wanted = jobs.flatMap((j) => (j.action === 'upsert' ? recordKindSpecs[j.kind].references(j.data) : []).map((r) => ({ kind: r.kind, id: r.id })));
   if (settings.arAccount) wanted.push({ kind: 'account', id: settings.arAccount });
-  const applying = jobs.filter((j) => (j.kind === 'payment' || j.kind === 'credit_memo' || j.kind === 'refund') && j.action === 'upsert' && j.existing);
+  // Only builders read the version QuickBooks holds; reading answers does not.
+  const applying = forBuilding ? jobs.filter((j) => (j.kind === 'payment' || j.kind === 'credit_memo' || j.kind === 'refund') && j.action === 'upsert' && j.existing) : [];
   wanted.push(...applying.map((j) => ({ kind: j.kind, id: j.sourceId })));
   const map = wanted.length ? await lookupQuickBooksIds({ ctx, companyId, target: 'qbd', records: wanted }) : new Map();
   const previous = await previousVersions(ctx, companyId, applying, map);

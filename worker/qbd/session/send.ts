@@ -60,7 +60,7 @@ async function openExchange(ctx: Ctx, session: QbdSessionRow, input: SendRequest
  * `EarlierAdds`). Jobs that cannot be sent are settled here and left out.
  */
 async function buildSteps(ctx: Ctx, companyId: string, steps: { job: ClaimedJob; purpose: RequestPurpose }[], settings: CompanySettings, earlier: EarlierAdds) {
-  const refs = await resolveRefs(ctx, companyId, steps.map((s) => s.job), settings);
+  const refs = await resolveRefs(ctx, companyId, steps.map((s) => s.job), settings, { forBuilding: true });
   const requests: QbRequest[] = [];
   const kept = new Set<number>();
   for (const { job, purpose } of steps) {
@@ -168,13 +168,15 @@ async function collectRequests(ctx: Ctx, companyId: string, inflight: Inflight, 
     }
     if (steps.length === 0) break;
     const batch = steps.splice(0);
-    const byId = new Map(batch.map((s) => [s.job.id, s.job]));
+    const byId = new Map(batch.map((s) => [s.job.id, s]));
     const built = await buildSteps(ctx, companyId, batch, settings, earlier);
     let size = requests.reduce((n, r) => n + r.xml.length, 0);
     for (const r of built.requests) {
-      jobs[r.jobId] = byId.get(r.jobId) as ClaimedJob;
+      const step = byId.get(r.jobId)!;
+      jobs[r.jobId] = step.job;
       if (carry.length > 0 || requests.length >= maxRequests || size + r.xml.length > MAX_MESSAGE_CHARS) {
-        if (!carry.some((c) => c.jobId === r.jobId)) carry.push({ jobId: r.jobId, purpose: r.purpose === 'apply' ? 'write' : r.purpose });
+        // The step goes again whole next time (a write with its apply, a lone top-up as itself).
+        if (!carry.some((c) => c.jobId === r.jobId)) carry.push({ jobId: r.jobId, purpose: step.purpose });
         continue;
       }
       requests.push(r);

@@ -36,7 +36,7 @@ export function describeApplications(d: Pick<CreditMemoInput, 'applications'>): 
  * takes off that invoice) and one line linking the memo for the total, so no money moves and the
  * customer's balance is unchanged; only which items are open changes.
  */
-export function mapCreditApplication(id: string, d: CreditMemoInput, memoQbId: string, refs: RefResolver) {
+function mapCreditApplication(id: string, d: CreditMemoInput, memoQbId: string, refs: RefResolver) {
   const total = d.applications.reduce((s, a) => s + a.amount, 0);
   return {
     CustomerRef: refs.ref('customer', d.customer, 'customer'),

@@ -9,7 +9,6 @@ import { nextCreditMemoStep, type StoredApplication } from './credit-application
 import { mapSalesDocument } from './sales';
 
 export { qboEntityOf, RefResolver, type MissingRef } from './common';
-export { salesTotalCents } from './sales';
 export { applicationSignature, describeApplications, type StoredApplication } from './credit-application';
 
 /** One write to QBO for one job. `batchable` writes go through /batch; the rest are single calls. */

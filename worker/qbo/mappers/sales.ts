@@ -38,5 +38,3 @@ export function mapSalesDocument(kind: 'invoice' | 'credit_memo', id: string, d:
     PrivateNote: sharperNote(kind, id, d.memo),
   });
 }
-
-export const salesTotalCents = (d: SalesDoc) => d.lines.reduce((s, l) => s + l.amount, 0) + d.tax;

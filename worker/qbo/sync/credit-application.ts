@@ -5,9 +5,8 @@ import type { QboError } from '../api/fault';
 import { applicationSignature, describeApplications } from '../mappers';
 import { classifyFault } from './faults';
 import { resolveMissingReference } from './missing-reference';
-import { record, type PlannedJob, type SendCtx } from './send';
+import { now, record, type PlannedJob, type SendCtx } from './send';
 
-const now = (ctx: SendCtx) => new Date(ctx.clock());
 const memoOf = (pj: PlannedJob) => pj.job.data as CreditMemoInput;
 
 /**

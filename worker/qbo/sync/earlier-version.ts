@@ -3,9 +3,8 @@ import { forgetSentRequests } from '../../db/qbo-requests';
 import { recordKindSpecs } from '../../ledger';
 import { recordStep, type Exchange } from '../../queue';
 import type { QboError } from '../api/fault';
-import { record, type PlannedJob, type SendCtx } from './send';
+import { now, record, type PlannedJob, type SendCtx } from './send';
 
-const now = (ctx: SendCtx) => new Date(ctx.clock());
 
 /**
  * The earlier version's send is settled: forget its request and let this job's own write follow

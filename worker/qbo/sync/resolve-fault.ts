@@ -1,6 +1,7 @@
 import type { JobOutcome } from '../../queue';
 import { firstError } from '../api/fault';
-import { salesTotalCents, type WritePlan } from '../mappers';
+import { documentTotal, type CreditMemoInput, type InvoiceInput } from '../../ledger';
+import type { WritePlan } from '../mappers';
 import { amount } from '../mappers/common';
 import { qboQuote, singleRequestId } from './ids';
 import { post, type PlannedJob, type SendCtx } from './send';
@@ -40,7 +41,7 @@ export async function resolveFault(ctx: SendCtx, pj: PlannedJob, reason: 'duplic
   if (reason === 'duplicate_doc_number') {
     const rows = await queryOne(ctx, `select * from ${plan.entity} where DocNumber = ${qboQuote(String(body.DocNumber))}`);
     if (rows === null) return { kind: 'failed', code: 'QBO_DUPLICATE_CHECK_FAILED', message: `Could not look up ${plan.entity} ${body.DocNumber} in QuickBooks; will try again`, retryable: true };
-    const total = job.kind === 'invoice' || job.kind === 'credit_memo' ? amount(salesTotalCents(job.data as any)) : undefined;
+    const total = job.kind === 'invoice' || job.kind === 'credit_memo' ? amount(documentTotal(job.data as InvoiceInput | CreditMemoInput)) : undefined;
     const ours = rows.find((r) => r.CustomerRef?.value === body.CustomerRef?.value && r.TxnDate === body.TxnDate && (total === undefined || Number(r.TotalAmt) === total));
     if (ours) return { kind: 'synced', qbId: String(ours.Id), qbLock: ours.SyncToken ?? null, message: `Adopted ${plan.entity} ${body.DocNumber} already in QuickBooks (Id ${ours.Id}): same customer, date and amount` };
     const other = rows[0];

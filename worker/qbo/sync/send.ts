@@ -7,6 +7,7 @@ import type { WritePlan } from '../mappers';
 import { applicationAnswered, applicationFault, continueAfterMemo } from './credit-application';
 import { earlierAnswered, earlierRefused } from './earlier-version';
 import { classifyFault } from './faults';
+import { bIdOf } from './ids';
 import { resolveMissingReference } from './missing-reference';
 import { resolveFault } from './resolve-fault';
 
@@ -35,9 +36,10 @@ export interface PlannedJob {
   bId?: string;
 }
 
-const bIdFor = (pj: PlannedJob) => pj.bId ?? `j${pj.job.id.toString(36)}`;
+const bIdFor = (pj: PlannedJob) => pj.bId ?? bIdOf(pj.job.id);
 
-const now = (ctx: SendCtx) => new Date(ctx.clock());
+/** The run's clock as a Date, for the queue's verbs. */
+export const now = (ctx: SendCtx) => new Date(ctx.clock());
 
 export async function record(ctx: SendCtx, job: ClaimedJob, outcome: JobOutcome, exchange: { request?: string; response?: string } = {}) {
   await recordOutcome({ ctx: { db: ctx.db, now: now(ctx) }, job, outcome, exchange });
