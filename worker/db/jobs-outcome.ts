@@ -25,7 +25,7 @@ const dependantsOf = (jobId: number, claimToken: string, column: SQL) => sql`
   WHERE s.id = ${jobId} AND s.claim_token = ${claimToken} AND s.state = 'synced' AND s.action != 'delete'`;
 
 /** The owned-claim guard every outcome statement repeats, so a stale claimer changes nothing. */
-const owns = (jobId: number, claimToken: string, state: string) =>
+export const owns = (jobId: number, claimToken: string, state: string) =>
   sql`EXISTS (SELECT 1 FROM jobs WHERE id = ${jobId} AND claim_token = ${claimToken} AND state = ${state})`;
 
 /**

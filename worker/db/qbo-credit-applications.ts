@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { changes, runBatch } from './batch';
 import { chunk } from './chunks';
 import type { Db } from './client';
+import { owns } from './jobs-outcome';
 
 export interface CreditApplicationRow {
   paymentQbId: string;
@@ -9,21 +10,32 @@ export interface CreditApplicationRow {
   signature: string;
 }
 
-/** The applications QBO holds for these credit memos, keyed by the memo's Sharper id. */
-export async function findCreditApplications(db: Db, companyId: string, memoIds: string[]): Promise<Map<string, CreditApplicationRow>> {
-  const out = new Map<string, CreditApplicationRow>();
-  for (const part of chunk([...new Set(memoIds)])) {
+type StoredRow = CreditApplicationRow & { memoSourceId: string };
+
+/** Stored applications whose `column` is one of `keys`, in one chunked json_each join. */
+async function findBy(db: Db, companyId: string, column: 'memo_source_id' | 'payment_qb_id', keys: string[]): Promise<StoredRow[]> {
+  const out: StoredRow[] = [];
+  for (const part of chunk([...new Set(keys)])) {
     const rows = await db.all<{ memo_source_id: string; payment_qb_id: string; sync_token: string | null; signature: string }>(sql`
       SELECT a.memo_source_id, a.payment_qb_id, a.sync_token, a.signature FROM json_each(${JSON.stringify(part)}) k
-      CROSS JOIN qbo_credit_applications a ON a.company_id = ${companyId} AND a.memo_source_id = k.value`);
-    for (const r of rows) out.set(r.memo_source_id, { paymentQbId: r.payment_qb_id, syncToken: r.sync_token, signature: r.signature });
+      CROSS JOIN qbo_credit_applications a ON a.company_id = ${companyId} AND a.${sql.raw(column)} = k.value`);
+    for (const r of rows) out.push({ memoSourceId: r.memo_source_id, paymentQbId: r.payment_qb_id, syncToken: r.sync_token, signature: r.signature });
   }
   return out;
 }
 
+/** The applications QBO holds for these credit memos, keyed by the memo's Sharper id. */
+export async function findCreditApplications(db: Db, companyId: string, memoIds: string[]): Promise<Map<string, CreditApplicationRow>> {
+  return new Map((await findBy(db, companyId, 'memo_source_id', memoIds)).map(({ memoSourceId, ...row }) => [memoSourceId, row]));
+}
+
+/** Stored applications by their Payment's QBO id (drift: CDC names the Payment, not the memo). */
+export function findCreditApplicationsByPayment(db: Db, companyId: string, paymentQbIds: string[]): Promise<StoredRow[]> {
+  return findBy(db, companyId, 'payment_qb_id', paymentQbIds);
+}
+
 /** Only the claim holder writes: a job whose claim was swept meanwhile changes nothing. */
-const ownsClaim = (jobId: number, claimToken: string) =>
-  sql`EXISTS (SELECT 1 FROM jobs WHERE id = ${jobId} AND claim_token = ${claimToken} AND state = 'sending')`;
+const ownsClaim = (jobId: number, claimToken: string) => owns(jobId, claimToken, 'sending');
 
 /** Records the Payment that now applies a memo (created, or its SyncToken re-read). */
 export async function saveCreditApplication(
@@ -51,18 +63,6 @@ export async function deleteCreditApplication(db: Db, a: { companyId: string; me
         AND ${ownsClaim(a.jobId, a.claimToken)}`,
   ]);
   return changes(res) === 1;
-}
-
-/** Stored applications by their Payment's QBO id (drift: CDC names the Payment, not the memo). */
-export async function findCreditApplicationsByPayment(db: Db, companyId: string, paymentQbIds: string[]): Promise<(CreditApplicationRow & { memoSourceId: string })[]> {
-  const out: (CreditApplicationRow & { memoSourceId: string })[] = [];
-  for (const part of chunk([...new Set(paymentQbIds)])) {
-    const rows = await db.all<{ memo_source_id: string; payment_qb_id: string; sync_token: string | null; signature: string }>(sql`
-      SELECT a.memo_source_id, a.payment_qb_id, a.sync_token, a.signature FROM json_each(${JSON.stringify(part)}) k
-      CROSS JOIN qbo_credit_applications a ON a.company_id = ${companyId} AND a.payment_qb_id = k.value`);
-    for (const r of rows) out.push({ memoSourceId: r.memo_source_id, paymentQbId: r.payment_qb_id, syncToken: r.sync_token, signature: r.signature });
-  }
-  return out;
 }
 
 /**

@@ -41,15 +41,7 @@ export async function recordOutcome({
   random?: () => number;
 }): Promise<boolean> {
   const now = ctx.now.toISOString();
-  const attempt = (result: string, code: string | null, message: string | null): AttemptWrite => ({
-    startedAt: (exchange.startedAt ?? ctx.now).toISOString(),
-    finishedAt: now,
-    outcome: result,
-    code,
-    message,
-    requestExcerpt: excerpt(exchange.request),
-    responseExcerpt: excerpt(exchange.response),
-  });
+  const attempt = (result: string, code: string | null, message: string | null) => attemptOf(ctx.now, exchange, result, code, message);
   const base = { jobId: job.id, claimToken: job.claimToken, now };
   switch (outcome.kind) {
     case 'synced':
@@ -136,14 +128,19 @@ export async function recordStep({
     now,
     message,
     mapping,
-    attempt: {
-      startedAt: (exchange.startedAt ?? ctx.now).toISOString(),
-      finishedAt: now,
-      outcome: label,
-      code: null,
-      message,
-      requestExcerpt: excerpt(exchange.request),
-      responseExcerpt: excerpt(exchange.response),
-    },
+    attempt: attemptOf(ctx.now, exchange, label, null, message),
   });
+}
+
+/** The attempt row of one exchange with QuickBooks, finished now. */
+function attemptOf(now: Date, exchange: Exchange, result: string, code: string | null, message: string | null): AttemptWrite {
+  return {
+    startedAt: (exchange.startedAt ?? now).toISOString(),
+    finishedAt: now.toISOString(),
+    outcome: result,
+    code,
+    message,
+    requestExcerpt: excerpt(exchange.request),
+    responseExcerpt: excerpt(exchange.response),
+  };
 }

@@ -27,7 +27,7 @@ function appliedInQbo(body: Record<string, any>): Applied {
 export async function detectApplicationDrift(
   ctx: { db: Db; companyId: string; now: Date },
   payments: ObservedChange[],
-): Promise<{ matched: Set<string>; own: number; unchanged: number; inserts: DriftInsert[] }> {
+): Promise<{ /** `Payment:<id>` of every change that is a memo's application. */ matched: Set<string>; own: number; unchanged: number; inserts: DriftInsert[] }> {
   const out = { matched: new Set<string>(), own: 0, unchanged: 0, inserts: [] as DriftInsert[] };
   if (payments.length === 0) return out;
   const stored = await findCreditApplicationsByPayment(ctx.db, ctx.companyId, payments.map((p) => p.qbId));
@@ -48,7 +48,7 @@ export async function detectApplicationDrift(
   for (const change of payments) {
     const app = byPayment.get(change.qbId);
     if (!app) continue;
-    out.matched.add(change.qbId);
+    out.matched.add(`Payment:${change.qbId}`);
     if (!change.deleted && change.syncToken !== null && change.syncToken === app.syncToken) {
       out.own += 1;
       continue;

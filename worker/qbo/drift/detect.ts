@@ -1,6 +1,6 @@
 import type { CompanySettings } from '../../companies';
 import type { Db } from '../../db/client';
-import { findMappedByQbIds, insertDrift, latestDriftByRecord, refreshQbLocks, type DriftInsert } from '../../db/qbo-drift';
+import { findMappedByQbIds, insertDrift, latestDriftByRecord, refreshQbLocks, type DriftInsert, type MappedByQbId } from '../../db/qbo-drift';
 import { findSyncedVersions } from '../../db/record-versions';
 import type { RecordKind } from '../../db/schema/enums';
 import { recordKindSpecs } from '../../ledger';
@@ -61,7 +61,7 @@ export async function detectDrift(ctx: { db: Db; companyId: string; settings: Co
   const candidates = owned.flatMap((c) => {
     const m = byQb.get(`${c.entity}:${c.qbId}`);
     if (!m) {
-      if (!applications.matched.has(c.qbId) || c.entity !== 'Payment') counts.notOurs += 1;
+      if (!applications.matched.has(`${c.entity}:${c.qbId}`)) counts.notOurs += 1;
       return [];
     }
     if (!c.deleted && c.syncToken !== null && c.syncToken === m.qbLock) {
@@ -70,11 +70,17 @@ export async function detectDrift(ctx: { db: Db; companyId: string; settings: Co
     }
     return [{ change: c, mapped: m }];
   });
-  if (candidates.length === 0) {
-    counts.drift = await insertDrift(ctx.db, await newEntries(ctx, applications.inserts));
-    return counts;
-  }
+  const inserts = candidates.length ? await recordDrift(ctx, candidates, counts) : [];
+  counts.drift = await insertDrift(ctx.db, await newEntries(ctx, [...inserts, ...applications.inserts]));
+  return counts;
+}
 
+/** Diffs each candidate against the version Sharper last sent; differences become entries, sameness refreshes the token. */
+async function recordDrift(
+  ctx: { db: Db; companyId: string; settings: CompanySettings; now: Date },
+  candidates: { change: ObservedChange; mapped: MappedByQbId }[],
+  counts: DriftCounts,
+): Promise<DriftInsert[]> {
   const versions = await findSyncedVersions(ctx.db, ctx.companyId, candidates.map((x) => [x.mapped.kind, x.mapped.sourceId, x.mapped.syncedVersion]));
   const versionOf = new Map(versions.map((v) => [recordKey(v.kind, v.sourceId), v]));
   const refs = versions.flatMap((v) => (v.status === 'active' ? recordKindSpecs[v.kind].references(JSON.parse(v.data)) : []));
@@ -114,8 +120,7 @@ export async function detectDrift(ctx: { db: Db; companyId: string; settings: Co
     });
   }
   if (refreshed.length > 0) await refreshQbLocks(ctx.db, ctx.companyId, refreshed);
-  counts.drift = await insertDrift(ctx.db, await newEntries(ctx, [...inserts, ...applications.inserts]));
-  return counts;
+  return inserts;
 }
 
 /**

@@ -1,19 +1,16 @@
 import { deleteCreditApplication, saveCreditApplication } from '../../db/qbo-credit-applications';
-import { forgetSentRequests } from '../../db/qbo-requests';
 import { recordKindSpecs } from '../../ledger';
 import { recordStep, type Exchange } from '../../queue';
 import type { QboError } from '../api/fault';
 import { now, record, type PlannedJob, type SendCtx } from './send';
 
-
 /**
- * The earlier version's send is settled: forget its request and let this job's own write follow
- * in the next round, knowing what QBO holds.
+ * The earlier version's send is settled: this job's own write follows in the next round, knowing
+ * what QBO holds (`sendRequest` then forgets the earlier request with the rest of the batch).
  */
 async function settled(ctx: SendCtx, pj: PlannedJob, message: string, exchange: Exchange, mapping: { qbId: string; qbLock: string | null; version: number } | null) {
-  const { job, plan } = pj;
+  const { job } = pj;
   const ok = await recordStep({ ctx: { db: ctx.db, now: now(ctx) }, job, label: 'step', message, mapping, exchange });
-  await forgetSentRequests(ctx.db, ctx.companyId, [plan.earlier!.jobId]);
   if (ok) ctx.followUps.push(mapping ? { ...job, existing: { qbId: mapping.qbId, qbLock: mapping.qbLock } } : job);
 }
 

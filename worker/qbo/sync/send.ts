@@ -160,7 +160,9 @@ export async function sendRequest(ctx: SendCtx, jobs: PlannedJob[], requestId: s
   } else {
     await applyItem(ctx, jobs[0], res.json, text);
   }
-  await forgetSentRequests(ctx.db, ctx.companyId, jobs.filter((pj) => !ctx.inDoubt.has(pj.job.id)).map((pj) => pj.job.id));
+  // Settled jobs' stored requests go, in one batch — for a replayed earlier version, that job's too.
+  const settled = jobs.filter((pj) => !ctx.inDoubt.has(pj.job.id));
+  await forgetSentRequests(ctx.db, ctx.companyId, settled.flatMap((pj) => (pj.plan.earlier ? [pj.job.id, pj.plan.earlier.jobId] : [pj.job.id])));
   return [];
 }
 
