@@ -2,7 +2,7 @@ export { ingestRecords, type IngestOperation, type IngestResult, type IngestOutc
 export { recordKindSpecs, kindFromSlug, recordKindSlugs, type RecordKindSpec, type Reference } from './kinds';
 export { parseMoney, formatCents } from './money';
 export { getRecord } from './get';
-export { documentTotal } from './integrity';
+export { appliedTotal, documentTotal } from './integrity';
 export {
   accountSchema,
   creditMemoSchema,

@@ -39,6 +39,11 @@ export function documentTotal(doc: InvoiceInput | CreditMemoInput): number {
   return sum(doc.lines.map((l) => l.amount)) + doc.tax;
 }
 
+/** What a payment or credit memo applies to invoices, in all. */
+export function appliedTotal(doc: { applications: { amount: number }[] }): number {
+  return sum(doc.applications.map((a) => a.amount));
+}
+
 function checkApplications(
   applications: { invoice: string; amount: number }[],
   available: number,

@@ -1,4 +1,5 @@
 import type { OpenDrift, ReconRecord } from '../db/recon';
+import { recordKey } from '../queue';
 import { formatCents } from '../ledger';
 import type { QbdReconSnapshot } from '../qbd';
 import type { Balances } from './balances';
@@ -17,17 +18,17 @@ export function qbdDrift(records: ReconRecord[], sharper: Balances, snapshot: Qb
   for (const d of snapshot.deleted) {
     const r = byTxnId.get(d.txnId);
     if (!r) continue;
-    seen.add(`${r.kind}:${r.sourceId}`);
+    seen.add(recordKey(r.kind, r.sourceId));
     out.push({ id: 0, kind: r.kind, sourceId: r.sourceId, qbId: d.txnId, deleted: true, diff: '[]', message: `deleted in QuickBooks${d.timeDeleted ? ` at ${d.timeDeleted}` : ''}` });
   }
   for (const item of snapshot.openItems) {
     const r = byTxnId.get(item.txnId);
     const customer = customerOf.get(item.customerId);
     // QuickBooks holding an older version than Sharper's is "behind", not an edit made in QuickBooks.
-    if (!r || !customer || seen.has(`${r.kind}:${r.sourceId}`) || r.syncedVersion === null || r.syncedVersion < r.version) continue;
+    if (!r || !customer || seen.has(recordKey(r.kind, r.sourceId)) || r.syncedVersion === null || r.syncedVersion < r.version) continue;
     const posted = (sharper.contributions.get(`customer:${customer}`) ?? []).filter((c) => c.kind === r.kind && c.sourceId === r.sourceId).reduce((a, c) => a + c.cents, 0);
     if (posted === item.amountCents) continue;
-    seen.add(`${r.kind}:${r.sourceId}`);
+    seen.add(recordKey(r.kind, r.sourceId));
     // compareBooks prices an edit as Sharper's amount less QuickBooks', both signed like Sharper's.
     const quickbooks = (Math.sign(posted) || 1) * item.amountCents;
     out.push({

@@ -1,4 +1,4 @@
-import { documentTotal, formatCents, type AccountInput, type CreditMemoInput } from '../../ledger';
+import { appliedTotal, documentTotal, formatCents, type AccountInput, type CreditMemoInput } from '../../ledger';
 import { amountCents } from '../qbxml/common';
 import type { ClaimedJob, JobOutcome } from '../../queue';
 import { ACCOUNT_TYPES } from '../qbxml/lists';
@@ -65,7 +65,7 @@ function memoCreditGap(job: ClaimedJob, rs: QbResponse, refunded: number): numbe
   const left = retField(rs.rets[0] ?? {}, 'CreditRemaining');
   const remaining = left === undefined ? null : amountCents(left);
   if (remaining === null) return 0;
-  return remaining - (documentTotal(d) - d.applications.reduce((sum, a) => sum + a.amount, 0) - refunded);
+  return remaining - (documentTotal(d) - appliedTotal(d) - refunded);
 }
 
 /** Finds the record among query results: by ExternalGUID when QuickBooks has one, else by name / RefNumber. */

@@ -12,13 +12,10 @@ export const QBO_LIMITS: RealmLimits = { requestsPerMinute: 500, batchesPerMinut
 // A little over a minute, so our window never closes before QBO's does.
 const WINDOW_MS = 60_250;
 
-/** The last minute of a realm's requests (epoch ms each), carried from one run to the next. */
-export interface LimiterWindow {
-  requests: number[];
-  batches: number[];
-}
-
 const limiterWindowSchema = z.object({ requests: z.array(z.number()), batches: z.array(z.number()) });
+
+/** The last minute of a realm's requests (epoch ms each), carried from one run to the next. */
+export type LimiterWindow = z.infer<typeof limiterWindowSchema>;
 
 /** A window the previous run stored; anything unreadable starts empty (only rate, never data, is at stake). */
 export function parseLimiterWindow(json: string | null): LimiterWindow | undefined {
@@ -50,17 +47,22 @@ export class RealmLimiter {
     readonly sleep: (ms: number) => Promise<void>,
     seed?: LimiterWindow,
   ) {
-    const now = clock();
-    const live = (ts: number[] = []) => ts.filter((t) => Number.isFinite(t) && t > now - WINDOW_MS).map((t) => ({ t }));
-    this.#requests = live(seed?.requests);
-    this.#batches = live(seed?.batches);
+    const finite = (ts: number[] = []) => ts.filter(Number.isFinite).map((t) => ({ t }));
+    this.#requests = finite(seed?.requests);
+    this.#batches = finite(seed?.batches);
+    this.#prune(clock());
+  }
+
+  /** Drops what no longer counts: entries older than the window. */
+  #prune(now: number) {
+    this.#requests = this.#requests.filter((r) => r.t > now - WINDOW_MS);
+    this.#batches = this.#batches.filter((r) => r.t > now - WINDOW_MS);
   }
 
   /** What still counts against the realm now, for the next run to start from. */
   window(): LimiterWindow {
-    const since = this.clock() - WINDOW_MS;
-    const live = (list: { t: number }[]) => list.map((r) => r.t).filter((t) => t > since);
-    return { requests: live(this.#requests), batches: live(this.#batches) };
+    this.#prune(this.clock());
+    return { requests: this.#requests.map((r) => r.t), batches: this.#batches.map((r) => r.t) };
   }
 
   /**
@@ -70,8 +72,7 @@ export class RealmLimiter {
   async acquire(isBatch: boolean, deadline = Number.POSITIVE_INFINITY): Promise<(() => void) | null> {
     for (;;) {
       const now = this.clock();
-      this.#requests = this.#requests.filter((r) => r.t > now - WINDOW_MS);
-      this.#batches = this.#batches.filter((r) => r.t > now - WINDOW_MS);
+      this.#prune(now);
       const waits: number[] = [];
       const oldest = (list: { t: number }[]) => Math.min(...list.map((r) => r.t));
       if (this.#requests.length >= this.limits.requestsPerMinute) waits.push(oldest(this.#requests) + WINDOW_MS - now);

@@ -1,6 +1,5 @@
 import type { ClaimedJob } from '../../queue';
-import type { CreditMemoInput } from '../../ledger';
-import { formatCents } from '../../ledger';
+import { appliedTotal, formatCents, type CreditMemoInput } from '../../ledger';
 import { err, ok, type Result } from '../../shared/result';
 import { amount, RefResolver, sharperNote } from './common';
 
@@ -37,7 +36,7 @@ export function describeApplications(d: Pick<CreditMemoInput, 'applications'>): 
  * customer's balance is unchanged; only which items are open changes.
  */
 function mapCreditApplication(id: string, d: CreditMemoInput, memoQbId: string, refs: RefResolver) {
-  const total = d.applications.reduce((s, a) => s + a.amount, 0);
+  const total = appliedTotal(d);
   return {
     CustomerRef: refs.ref('customer', d.customer, 'customer'),
     TotalAmt: 0,
@@ -72,6 +71,11 @@ export type CreditMemoStep =
  * deleted) and created again after it. A job that resumes in a later run writes the memo again: an
  * update (the id map has it since its first write), harmless, and also what a drift restore needs.
  */
+/** Whether writing this memo version is to be followed by its application (none in QBO yet). */
+export function needsApplication(job: Pick<ClaimedJob, 'action' | 'data'>, applied: StoredApplication | undefined): boolean {
+  return job.action === 'upsert' && applicationSignature(job.data as CreditMemoInput) !== null && !applied;
+}
+
 export function nextCreditMemoStep(
   job: Pick<ClaimedJob, 'sourceId' | 'version' | 'action' | 'data' | 'existing'>,
   applied: StoredApplication | undefined,
@@ -86,7 +90,7 @@ export function nextCreditMemoStep(
   if (applied && (applied.signature !== wanted || job.existing === null)) {
     return ok({ step: 'unapply', body: { Id: applied.paymentQbId, SyncToken: applied.syncToken ?? '0' } });
   }
-  if (job.action !== 'upsert' || !memoWritten || !job.existing) return ok({ step: 'memo', thenApply: wanted !== null && !applied });
+  if (job.action !== 'upsert' || !memoWritten || !job.existing) return ok({ step: 'memo', thenApply: needsApplication(job, applied) });
   if (wanted === null || applied) return ok({ step: 'done' });
   const refs = new RefResolver(lookup);
   const body = mapCreditApplication(job.sourceId, d, job.existing.qbId, refs);

@@ -9,7 +9,7 @@ import { nextCreditMemoStep, type StoredApplication } from './credit-application
 import { mapSalesDocument } from './sales';
 
 export { qboEntityOf, RefResolver, type MissingRef } from './common';
-export { applicationSignature, describeApplications, type StoredApplication } from './credit-application';
+export { applicationSignature, describeApplications, needsApplication, type StoredApplication } from './credit-application';
 
 /** One write to QBO for one job. `batchable` writes go through /batch; the rest are single calls. */
 export interface WritePlan {

@@ -5,7 +5,7 @@ import { findEarlierSentRequests, findSentRequests, releaseUnsentJobs, type Stor
 import type { RecordKind } from '../../db/schema/enums';
 import { recordKindSpecs } from '../../ledger';
 import { claimJobs, lookupQuickBooksIds, recordKey, type ClaimedJob } from '../../queue';
-import { applicationSignature, planCreditMemoWrite, planWrite, qboEntityOf, type StoredApplication, type WritePlan } from '../mappers';
+import { needsApplication, planCreditMemoWrite, planWrite, qboEntityOf, type StoredApplication, type WritePlan } from '../mappers';
 import { batchRequestId, bIdOf, singleRequestId } from './ids';
 import { record, sendRequest, writePath, type PlannedJob, type SendCtx } from './send';
 import { syncTaxCode } from './tax';
@@ -56,7 +56,7 @@ function replayedPlan(job: ClaimedJob, body: any, item: any, applied: StoredAppl
     return { entity: 'Payment', operation: item.operation, body: item.Payment, batchable: true, step, continues: step === 'unapply' };
   }
   // As planned: a memo written without an application in QBO yet is followed by its application.
-  const continues = job.kind === 'credit_memo' && job.action === 'upsert' && applicationSignature(job.data as any) !== null && !applied;
+  const continues = job.kind === 'credit_memo' && needsApplication(job, applied);
   return { entity, operation: item.operation, body: item[entity], batchable: true, ...(continues && { continues }) };
 }
 
