@@ -8,19 +8,19 @@ export interface Inflight {
   sent: { requestId: string; jobId: number; purpose: RequestPurpose; uses?: QbRequest['uses'] }[];
   carry: { jobId: number; purpose: RequestPurpose }[];
   /** Re-reads per job this session, so a record edited in QuickBooks in a loop cannot spin forever. */
-  rereads?: Record<string, number>;
+  rereads: Record<string, number>;
   /** What happened on the way (e.g. re-added after a delete in QuickBooks), told in the job's final outcome. */
-  notes?: Record<string, string>;
+  notes: Record<string, string>;
   /** Reconciliation report dates whose queries are in the last message (requestIDs `rpt.…`, not jobs). */
-  reports?: { asOf: string; yearStart: string }[];
+  reports: { asOf: string; yearStart: string }[];
 }
 
 export const emptyInflight = (): Inflight => ({ jobs: {}, sent: [], carry: [], rereads: {}, notes: {}, reports: [] });
 
 export function readInflight(json: string): Inflight {
   try {
-    const v = JSON.parse(json) as Inflight;
-    return { jobs: v.jobs ?? {}, sent: v.sent ?? [], carry: v.carry ?? [], rereads: v.rereads ?? {}, notes: v.notes ?? {}, reports: v.reports ?? [] };
+    // Sessions saved before a field existed lack it: the empty value stands in.
+    return { ...emptyInflight(), ...(JSON.parse(json) as Partial<Inflight>) };
   } catch {
     return emptyInflight();
   }

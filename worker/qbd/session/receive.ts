@@ -10,7 +10,7 @@ import { parseQbxmlResponse, type QbResponse } from '../qbxml/response';
 import { SESSION_TTL_MS } from './authenticate';
 import { refundedFromCredits } from '../../db/records';
 import { applyAdopt, applyLookup, applyReplace, applyReread, applyTopUp, applyWrite, type Next } from './apply';
-import { readInflight, settleInDoubt, type Inflight } from './inflight';
+import { emptyInflight, readInflight, settleInDoubt, type Inflight } from './inflight';
 import { loadOpenSession } from './load';
 import { redecideMissing, type Answered } from './missing';
 import { settle } from './outcomes';
@@ -30,7 +30,7 @@ export interface ReceiveInput {
   message: string;
 }
 
-const cleared = (inflight: Inflight): Inflight => ({ jobs: {}, sent: [], carry: [], rereads: inflight.rereads, notes: {}, reports: [] });
+const cleared = (inflight: Inflight): Inflight => ({ ...emptyInflight(), rereads: inflight.rereads });
 
 /**
  * receiveResponseXML: applies every response to its job (by requestID) and answers the true
@@ -53,7 +53,7 @@ export async function receiveResponses({ ctx, input }: { ctx: Ctx; input: Receiv
       // QuickBooks ran nothing: the message itself is at fault (a Sharper bug), not the records.
       const msg = `QuickBooks could not parse the message Sharper sent (${hresult}: ${input.message}). This is a problem in Sharper, not in your data; requeue after Sharper is fixed.`;
       await Promise.all(Object.values(inflight.jobs).map((job) => settle(ctx, job, { kind: 'failed', code: hresult, retryable: false, message: msg })));
-      await failReportQueries(ctx, { companyId: session.companyId, ticket: session.ticket, reports: inflight.reports ?? [], error: msg });
+      await failReportQueries(ctx, { companyId: session.companyId, ticket: session.ticket, reports: inflight.reports, error: msg });
       return stop(msg, cleared(inflight));
     }
     const n = await settleInDoubt(ctx, session.companyId, inflight, `The Web Connector reported a connection problem (${hresult}: ${input.message}); Sharper checks QuickBooks for this before sending it again.`);
@@ -66,7 +66,7 @@ export async function receiveResponses({ ctx, input }: { ctx: Ctx; input: Receiv
     return stop(`The answer from QuickBooks could not be read (${parsed.error.reason}); the ${n} records in flight will be checked in QuickBooks on the next run.`, cleared(inflight));
   }
   const next = await applyAll(ctx, session.companyId, inflight, parsed.value, input.response);
-  const reports = inflight.reports ?? [];
+  const { reports } = inflight;
   if (reports.length) await applyReportAnswers(ctx, { companyId: session.companyId, ticket: session.ticket, reports, responses: parsed.value });
   const [open, reportsLeft] = await Promise.all([countReadyJobs({ ctx, companyId: session.companyId, target: 'qbd' }), countPendingQbdRecon(ctx.db, session.companyId, session.ticket)]);
   const carried = next.inflight.carry.length;
@@ -88,7 +88,7 @@ async function applyAll(ctx: Ctx, companyId: string, inflight: Inflight, respons
   const byRequest = new Map(responses.map((r) => [r.requestId, r]));
   const known = new Set([
     ...inflight.sent.map((s) => s.requestId),
-    ...(inflight.reports ?? []).flatMap((r) => RECON_PARTS.map((part) => reportRequestId(r.asOf, part))),
+    ...inflight.reports.flatMap((r) => RECON_PARTS.map((part) => reportRequestId(r.asOf, part))),
   ]);
   const strangers = responses.filter((r) => !known.has(r.requestId)).map((r) => r.requestId || '(none)');
   // References are resolved only when an answer needs them: lookups, adopts, and 3140s (whose
@@ -107,8 +107,8 @@ async function applyAll(ctx: Ctx, companyId: string, inflight: Inflight, respons
 
   const jobs = { ...inflight.jobs };
   const carry: Inflight['carry'] = [];
-  const rereads = { ...(inflight.rereads ?? {}) };
-  const notes = { ...(inflight.notes ?? {}) };
+  const rereads = { ...inflight.rereads };
+  const notes = { ...inflight.notes };
   const forget: { job: ClaimedJob; qbId: string }[] = [];
   const answered: Answered[] = [];
   const writes = new Set(inflight.sent.filter((s) => s.purpose === 'write').map((s) => s.jobId));
@@ -158,5 +158,5 @@ async function applyAll(ctx: Ctx, companyId: string, inflight: Inflight, respons
   const lost = answered.filter((a) => a.outcome.kind === 'unknown').map((a) => a.job);
   await makeInDoubtJobsDue({ ctx, companyId, target: 'qbd', jobIds: lost.map((j) => j.id) });
   const note = strangers.length ? `Ignored ${strangers.length} answer(s) with request ids this session never sent: ${strangers.slice(0, 5).join(', ')}.` : null;
-  return { finished: answered.length, inflight: { jobs, sent: [], carry, rereads, notes, reports: [] } satisfies Inflight, note };
+  return { finished: answered.length, inflight: { ...emptyInflight(), jobs, carry, rereads, notes } satisfies Inflight, note };
 }

@@ -6,7 +6,7 @@ import type { QbResponse } from '../qbxml/response';
 import type { Inflight } from './inflight';
 
 type Ctx = { db: Db; now: Date };
-export type ReportsInFlight = NonNullable<Inflight['reports']>;
+export type ReportsInFlight = Inflight['reports'];
 
 /**
  * The report queries of pending reconciliation requests, claimed for this session: sent once the

@@ -186,5 +186,5 @@ async function collectRequests(ctx: Ctx, companyId: string, inflight: Inflight, 
   // A job whose request was deferred must not have half of its requests (write + apply) sent.
   const deferred = new Set(carry.map((c) => c.jobId));
   const sendable = requests.filter((r) => !deferred.has(r.jobId));
-  return { requests: sendable, inflight: { jobs, sent: [], carry, rereads: inflight.rereads, notes: inflight.notes, reports: [] } satisfies Inflight };
+  return { requests: sendable, inflight: { ...emptyInflight(), jobs, carry, rereads: inflight.rereads, notes: inflight.notes } satisfies Inflight };
 }
