@@ -29,6 +29,18 @@ export const owns = (jobId: number, claimToken: string, state: string) =>
   sql`EXISTS (SELECT 1 FROM jobs WHERE id = ${jobId} AND claim_token = ${claimToken} AND state = ${state})`;
 
 /**
+ * Where the claimed job's record now is in QuickBooks (never going back to an older version):
+ * `qbId` and `version` are SQL over the job's row, so a caller can fall back to its columns.
+ */
+const idMapUpsert = (a: { jobId: number; claimToken: string; state: string; qbId: SQL; qbLock: string | null; version: SQL; now: string }) => sql`
+  INSERT INTO id_map (company_id, target, kind, source_id, qb_id, qb_lock, synced_version, updated_at)
+  SELECT company_id, target, record_kind, source_id, ${a.qbId}, ${a.qbLock}, ${a.version}, ${a.now}
+  FROM jobs WHERE id = ${a.jobId} AND claim_token = ${a.claimToken} AND state = ${a.state} AND ${a.qbId} IS NOT NULL
+  ON CONFLICT (company_id, target, kind, source_id) DO UPDATE SET
+    qb_id = excluded.qb_id, qb_lock = COALESCE(excluded.qb_lock, id_map.qb_lock),
+    synced_version = MAX(id_map.synced_version, excluded.synced_version), updated_at = excluded.updated_at`;
+
+/**
  * Marks a job synced, records its QuickBooks id and lock token, and releases every job that was
  * waiting only for this record — one transaction, so no dependant is released twice or missed.
  */
@@ -46,13 +58,7 @@ export async function recordSynced(
       ? sql`
           DELETE FROM id_map WHERE (company_id, target, kind, source_id) IN
             (SELECT company_id, target, record_kind, source_id FROM jobs WHERE ${owns(a.jobId, a.claimToken, 'synced')} AND id = ${a.jobId})`
-      : sql`
-          INSERT INTO id_map (company_id, target, kind, source_id, qb_id, qb_lock, synced_version, updated_at)
-          SELECT company_id, target, record_kind, source_id, COALESCE(${a.qbId}, qb_id), ${a.qbLock}, version, ${a.now}
-          FROM jobs WHERE id = ${a.jobId} AND claim_token = ${a.claimToken} AND state = 'synced' AND COALESCE(${a.qbId}, qb_id) IS NOT NULL
-          ON CONFLICT (company_id, target, kind, source_id) DO UPDATE SET
-            qb_id = excluded.qb_id, qb_lock = COALESCE(excluded.qb_lock, id_map.qb_lock),
-            synced_version = MAX(id_map.synced_version, excluded.synced_version), updated_at = excluded.updated_at`,
+      : idMapUpsert({ jobId: a.jobId, claimToken: a.claimToken, state: 'synced', qbId: sql`COALESCE(${a.qbId}, qb_id)`, qbLock: a.qbLock, version: sql`version`, now: a.now }),
     // Release first (dependants whose only remaining need is this record), then drop the rows;
     // both look up dependants through the dependency index, never by scanning waiting jobs.
     sql`
@@ -82,15 +88,7 @@ export async function recordStep(
       UPDATE jobs SET last_code = NULL, last_message = ${a.message}, qb_id = COALESCE(${a.mapping?.qbId ?? null}, qb_id), updated_at = ${a.now}
       WHERE id = ${a.jobId} AND claim_token = ${a.claimToken} AND state = 'sending'`,
     ...(a.mapping
-      ? [
-          sql`
-            INSERT INTO id_map (company_id, target, kind, source_id, qb_id, qb_lock, synced_version, updated_at)
-            SELECT company_id, target, record_kind, source_id, ${a.mapping.qbId}, ${a.mapping.qbLock}, COALESCE(${a.mapping.version ?? null}, version), ${a.now}
-            FROM jobs WHERE id = ${a.jobId} AND claim_token = ${a.claimToken} AND state = 'sending'
-            ON CONFLICT (company_id, target, kind, source_id) DO UPDATE SET
-              qb_id = excluded.qb_id, qb_lock = COALESCE(excluded.qb_lock, id_map.qb_lock),
-              synced_version = MAX(id_map.synced_version, excluded.synced_version), updated_at = excluded.updated_at`,
-        ]
+      ? [idMapUpsert({ jobId: a.jobId, claimToken: a.claimToken, state: 'sending', qbId: sql`${a.mapping.qbId}`, qbLock: a.mapping.qbLock, version: sql`COALESCE(${a.mapping.version ?? null}, version)`, now: a.now })]
       : []),
   ]);
   return changes(results[1]) === 1;
