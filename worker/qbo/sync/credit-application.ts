@@ -3,7 +3,7 @@ import type { CreditMemoInput } from '../../ledger';
 import { recordStep, type Exchange, type JobOutcome } from '../../queue';
 import type { QboError } from '../api/fault';
 import { applicationSignature, describeApplications } from '../mappers';
-import { classifyFault } from './faults';
+import { AUTH_REJECTED, classifyFault, detailOf } from './faults';
 import { resolveMissingReference } from './missing-reference';
 import { now, record, type PlannedJob, type SendCtx } from './send';
 
@@ -60,8 +60,6 @@ export async function applicationAnswered(ctx: SendCtx, pj: PlannedJob, payment:
   return record(ctx, job, { kind: 'synced', qbId: memoQbId, message }, exchange);
 }
 
-const detailOf = (e: QboError) => (e.detail && e.detail !== e.message ? `${e.message}: ${e.detail}` : e.message || 'no detail given');
-
 /** What a fault on a credit memo application write means for the accountant. */
 export async function applicationFault(ctx: SendCtx, pj: PlannedJob, e: QboError, exchange: Exchange): Promise<void> {
   const { job } = pj;
@@ -69,7 +67,7 @@ export async function applicationFault(ctx: SendCtx, pj: PlannedJob, e: QboError
   const action = classifyFault(e, { ...job, docNumber: null }, 'Payment');
   if (action.reason === 'auth') {
     ctx.connectionLost = true;
-    return record(ctx, job, { kind: 'failed', code: 'QBO_AUTH', message: 'QuickBooks Online rejected the access token after a refresh', retryable: true }, exchange);
+    return record(ctx, job, AUTH_REJECTED, exchange);
   }
   if (pj.plan.step === 'unapply') {
     // Deleting a payment that is no longer there: what was wanted is already the case.

@@ -9,7 +9,13 @@ export type FaultAction =
   | { reason: 'auth' }
   | { reason: 'outcome'; outcome: JobOutcome };
 
-const detailOf = (e: QboError) => (e.detail && e.detail !== e.message ? `${e.message}: ${e.detail}` : e.message || 'no detail given');
+export const detailOf = (e: QboError) => (e.detail && e.detail !== e.message ? `${e.message}: ${e.detail}` : e.message || 'no detail given');
+
+/** QBO refused the token itself (3200, or 100 with an expired one): the connection, not the record. */
+export const isAuthFault = (e: QboError) => e.code === '3200' || e.code === '100';
+
+/** The outcome of a write QBO refused for its token even after a refresh; the run stops on it. */
+export const AUTH_REJECTED: JobOutcome = { kind: 'failed', code: 'QBO_AUTH', message: 'QuickBooks Online rejected the access token after a refresh', retryable: true };
 
 /**
  * Maps a QBO fault to what an accountant understands (qbo-api.md §2.10). Pure, so the mapping
@@ -17,6 +23,7 @@ const detailOf = (e: QboError) => (e.detail && e.detail !== e.message ? `${e.mes
  */
 export function classifyFault(e: QboError, job: { kind: string; docNumber: string | null; data: unknown }, entity: string): FaultAction {
   const what = `${entity}${job.docNumber ? ` ${job.docNumber}` : ''}`;
+  if (isAuthFault(e)) return { reason: 'auth' };
   switch (e.code) {
     case '6140':
       return { reason: 'duplicate_doc_number' };
@@ -24,9 +31,6 @@ export function classifyFault(e: QboError, job: { kind: string; docNumber: strin
       return { reason: 'duplicate_name' };
     case '5010':
       return { reason: 'stale_sync_token' };
-    case '3200':
-    case '100':
-      return { reason: 'auth' };
     case '6210': {
       const date = (job.data as { date?: string })?.date;
       return {

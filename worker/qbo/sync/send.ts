@@ -6,7 +6,7 @@ import { firstError, type QboError } from '../api/fault';
 import type { WritePlan } from '../mappers';
 import { applicationAnswered, applicationFault, continueAfterMemo } from './credit-application';
 import { earlierAnswered, earlierRefused } from './earlier-version';
-import { classifyFault } from './faults';
+import { AUTH_REJECTED, classifyFault, isAuthFault } from './faults';
 import { bIdOf } from './ids';
 import { resolveMissingReference } from './missing-reference';
 import { resolveFault } from './resolve-fault';
@@ -102,7 +102,7 @@ async function finish(ctx: SendCtx, pj: PlannedJob, outcome: JobOutcome, exchang
 export async function applyFault(ctx: SendCtx, pj: PlannedJob, e: QboError, request: string, response: string): Promise<void> {
   // The whole replay was refused (not its item): what the earlier send did is still unknown.
   if (pj.plan.earlier) {
-    if (e.code === '3200' || e.code === '100') ctx.connectionLost = true;
+    if (isAuthFault(e)) ctx.connectionLost = true;
     return record(ctx, pj.job, { kind: 'unknown', code: 'QBO_EARLIER_UNCHECKED', message: `Could not check what the earlier version's send did (QuickBooks Online ${e.code}: ${e.message}); it is checked again before this version goes` }, { request, response });
   }
   if (pj.plan.step) return applicationFault(ctx, pj, e, { request, response });
@@ -113,7 +113,7 @@ export async function applyFault(ctx: SendCtx, pj: PlannedJob, e: QboError, requ
   if (action.reason === 'outcome') return record(ctx, pj.job, action.outcome, { request, response });
   if (action.reason === 'auth') {
     ctx.connectionLost = true;
-    return record(ctx, pj.job, { kind: 'failed', code: 'QBO_AUTH', message: 'QuickBooks Online rejected the access token after a refresh', retryable: true }, { request, response });
+    return record(ctx, pj.job, AUTH_REJECTED, { request, response });
   }
   const outcome = await resolveFault(ctx, pj, action.reason);
   return finish(ctx, pj, outcome, { request, response });
