@@ -3,6 +3,14 @@ import { integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core
 export const qboConnectionStatuses = ['connected', 'reconnect_needed', 'disconnected'] as const;
 export type QboConnectionStatus = (typeof qboConnectionStatuses)[number];
 
+/**
+ * `automated`: US Automated Sales Tax (PartnerTaxEnabled) — QBO computes tax unless TotalTax is sent.
+ * `manual`: US sales tax set up by hand — Sharper's tax items become TaxService codes.
+ * `unsupported`: outside the US — refused until tax codes are mapped.
+ */
+export const qboTaxModes = ['automated', 'manual', 'unsupported'] as const;
+export type QboTaxMode = (typeof qboTaxModes)[number];
+
 export const qboEnvironments = ['sandbox', 'production'] as const;
 export type QboEnvironment = (typeof qboEnvironments)[number];
 
@@ -37,6 +45,14 @@ export const qboConnectionsTable = sqliteTable(
     cdcSince: text('cdc_since'),
     /** JSON LimiterWindow: the last run's requests that still count against the realm's per-minute limits. */
     limiterWindow: text('limiter_window'),
+    /** Epoch ms when Intuit forces a reconnect whatever the rolling window (5-year hard maximum); 0 = not reported. */
+    refreshHardExpiresAt: integer('refresh_hard_expires_at').notNull().default(0),
+    /** CompanyInfo.Country as QBO reports it (e.g. "US", "CA"); null until read. */
+    country: text('country'),
+    /** How the company taxes sales, read from Preferences.TaxPrefs: decides how tax is sent (qbo/tax-mode.ts). */
+    taxMode: text('tax_mode', { enum: qboTaxModes }),
+    /** ISO time the company's preferences were last read (re-read daily or when QBO reports a change). */
+    prefsReadAt: text('prefs_read_at'),
     connectedAt: text('connected_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
