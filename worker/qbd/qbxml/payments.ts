@@ -1,7 +1,7 @@
 import type { PaymentInput, RefundInput } from '../../ledger';
 import { el, text } from '../xml';
 import { amount, arAccountRef, idRef, MissingSetting, rq, txnIdOf, txnMacro } from './common';
-import { removalRq } from './removal';
+import { refundTxnType, removalRq } from './removal';
 import type { BuildJob, BuildRefs } from './types';
 
 const arAccount = (refs: BuildRefs) => arAccountRef(refs, 'ARAccountRef');
@@ -42,8 +42,6 @@ export function paymentRq(job: BuildJob, refs: BuildRefs, requestId: string): st
 }
 
 /** Card refunds are ARRefundCreditCard; cash, check and ACH refunds are a check against the credit. */
-export const refundTxnType = (d: RefundInput) => (d.method === 'card' ? 'ARRefundCreditCard' : 'Check');
-
 export function refundRq(job: BuildJob, refs: BuildRefs, requestId: string): string {
   const d = job.data as RefundInput;
   // qbXML has no refund Mod: a changed refund replaces the one QuickBooks has (`refundReplaceRq`).

@@ -2,8 +2,10 @@ import type { RecordKind } from '../../db/schema/enums';
 import type { RefundInput } from '../../ledger';
 import { el, text } from '../xml';
 import { listType } from './lists';
-import { refundTxnType } from './payments';
 import type { BuildJob } from './types';
+
+/** A card refund is an ARRefundCreditCard in QuickBooks Desktop; any other is a Check. */
+export const refundTxnType = (d: RefundInput) => (d.method === 'card' ? 'ARRefundCreditCard' : 'Check');
 
 /** The qbXML transaction type of a Sharper transaction (refunds depend on how the money went back). */
 export function txnType(job: Pick<BuildJob, 'kind' | 'data'>): string {

@@ -5,7 +5,7 @@ import { findSyncedVersions } from '../../db/record-versions';
 import type { CreditMemoInput } from '../../ledger';
 import { lookupQuickBooksIds, recordKey } from '../../queue';
 import { cents } from './compare';
-import type { ObservedChange } from './detect';
+import type { ObservedChange } from './observed';
 
 type Applied = { invoice: string | null; amount: number | null }[];
 

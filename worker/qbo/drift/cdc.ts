@@ -1,6 +1,6 @@
 import type { QboApi } from '../api/client';
 import { firstError } from '../api/fault';
-import { OWNED_ENTITIES, type ObservedChange } from './detect';
+import { OWNED_ENTITIES, type ObservedChange } from './observed';
 
 /** CDC looks back at most 30 days (qbo-api.md §2.7); keep a margin so the edge is never refused. */
 export const CDC_LOOKBACK_MS = 30 * 24 * 3600_000 - 10 * 60_000;

@@ -7,7 +7,8 @@ import type { QboApi } from '../api/client';
 import { firstError } from '../api/fault';
 import { qboEntityOf } from '../mappers';
 import { readChanges } from './cdc';
-import { detectDrift, KINDS_OF, type DriftCounts, type ObservedChange } from './detect';
+import { detectDrift, type DriftCounts } from './detect';
+import { KINDS_OF, type ObservedChange } from './observed';
 
 /** Webhook events consumed per run, and how many of them may cost a read of their own. */
 const WEBHOOK_EVENTS_PER_RUN = 1000;

@@ -8,16 +8,7 @@ import { lookupQuickBooksIds, recordKey } from '../../queue';
 import { entityBody, qboEntityOf, RefResolver } from '../mappers';
 import { detectApplicationDrift } from './applications';
 import { diffEntity } from './compare';
-
-/** A change QBO reported for one entity: its body (CDC) or just that it was deleted. */
-export interface ObservedChange {
-  entity: string;
-  qbId: string;
-  syncToken: string | null;
-  deleted: boolean;
-  body: Record<string, any> | null;
-  source: 'cdc' | 'webhook';
-}
+import { KINDS_OF, type ObservedChange } from './observed';
 
 export interface DriftCounts {
   /** Entities QBO reported changed (one change per entity; overlapping pages counted once). */
@@ -32,14 +23,6 @@ export interface DriftCounts {
   drift: number;
 }
 
-/** QBO entity → the Sharper kinds it can hold (a JournalEntry is a journal entry or a refund). */
-export const KINDS_OF: Record<string, RecordKind[]> = {};
-for (const [kind, entity] of Object.entries(qboEntityOf)) {
-  if (kind !== 'sales_tax_item') (KINDS_OF[entity] ??= []).push(kind as RecordKind);
-}
-
-/** The QBO entity types Sharper owns and CDC watches (tax codes are read-only in QBO's API). */
-export const OWNED_ENTITIES = Object.keys(KINDS_OF);
 
 /**
  * Turns changes QBO reported into drift entries: each change to a record in the id map that the

@@ -5,7 +5,7 @@ import type { QboError } from '../api/fault';
 import { applicationSignature, describeApplications } from '../mappers';
 import { AUTH_REJECTED, classifyFault, detailOf } from './faults';
 import { resolveMissingReference } from './missing-reference';
-import { now, record, type PlannedJob, type SendCtx } from './send';
+import { now, record, type PlannedJob, type SendCtx } from './context';
 
 const memoOf = (pj: PlannedJob) => pj.job.data as CreditMemoInput;
 

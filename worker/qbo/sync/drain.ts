@@ -7,7 +7,9 @@ import { recordKindSpecs } from '../../ledger';
 import { claimJobs, lookupQuickBooksIds, recordKey, type ClaimedJob } from '../../queue';
 import { needsApplication, planCreditMemoWrite, planWrite, qboEntityOf, type StoredApplication, type WritePlan } from '../mappers';
 import { batchRequestId, bIdOf, singleRequestId } from './ids';
-import { record, sendRequest, writePath, type PlannedJob, type SendCtx } from './send';
+import { record, type PlannedJob, type SendCtx } from './context';
+import { sendRequest } from './send';
+import { writePath } from './transport';
 import { syncTaxCode } from './tax';
 
 export const BATCH_SIZE = 30;

@@ -2,7 +2,7 @@ import { deleteCreditApplication, saveCreditApplication } from '../../db/qbo-cre
 import { recordKindSpecs } from '../../ledger';
 import { recordStep, type Exchange } from '../../queue';
 import type { QboError } from '../api/fault';
-import { now, record, type PlannedJob, type SendCtx } from './send';
+import { now, record, type PlannedJob, type SendCtx } from './context';
 
 /**
  * The earlier version's send is settled: this job's own write follows in the next round, knowing

@@ -4,8 +4,8 @@ import { lookupQuickBooksIds, recordKey, resendRecord, type JobOutcome } from '.
 import type { QboError } from '../api/fault';
 import { qboEntityOf } from '../mappers';
 import { qboQuote } from './ids';
-import { queryOne } from './resolve-fault';
-import type { PlannedJob, SendCtx } from './send';
+import type { PlannedJob, SendCtx } from './context';
+import { queryOne } from './transport';
 
 /**
  * QBO refused a transaction because something it refers to is gone or inactive there (610/2500).

@@ -4,18 +4,10 @@ import { documentTotal, type CreditMemoInput, type InvoiceInput } from '../../le
 import type { WritePlan } from '../mappers';
 import { amount } from '../mappers/common';
 import { qboQuote, singleRequestId } from './ids';
-import { post, type PlannedJob, type SendCtx } from './send';
+import type { PlannedJob, SendCtx } from './context';
+import { post, queryOne } from './transport';
 
 const NAME_FIELD: Record<string, string> = { Customer: 'DisplayName', Account: 'Name', Item: 'Name', Term: 'Name', TaxCode: 'Name', TaxAgency: 'DisplayName' };
-
-/** One metered read: the rows of `select * from Entity where …`. */
-export async function queryOne(ctx: SendCtx, query: string): Promise<Record<string, any>[] | null> {
-  const res = await ctx.api.call({ method: 'GET', path: '/query', query: { query }, read: true });
-  if (res.kind !== 'ok') return null;
-  const qr = res.json.QueryResponse ?? {};
-  const key = Object.keys(qr).find((k) => Array.isArray(qr[k]));
-  return key ? qr[key] : [];
-}
 
 /** Sends a follow-up single write and turns its answer into an outcome (no further fault handling). */
 async function followUp(ctx: SendCtx, pj: PlannedJob, plan: WritePlan, requestId: string): Promise<JobOutcome> {

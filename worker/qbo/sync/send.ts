@@ -1,77 +1,14 @@
-import { recordOutcome, type ClaimedJob, type JobOutcome } from '../../queue';
-import { forgetSentRequests, saveSentRequest } from '../../db/qbo-requests';
-import type { Db } from '../../db/client';
-import type { ApiResult, QboApi } from '../api/client';
+import type { ClaimedJob, JobOutcome } from '../../queue';
+import { forgetSentRequests } from '../../db/qbo-requests';
+import type { ApiResult } from '../api/client';
 import { firstError, type QboError } from '../api/fault';
-import type { WritePlan } from '../mappers';
+import { record, type PlannedJob, type SendCtx } from './context';
 import { applicationAnswered, applicationFault, continueAfterMemo } from './credit-application';
 import { earlierAnswered, earlierRefused } from './earlier-version';
 import { AUTH_REJECTED, classifyFault, isAuthFault } from './faults';
-import { bIdOf } from './ids';
 import { resolveMissingReference } from './missing-reference';
 import { resolveFault } from './resolve-fault';
-
-export interface SendCtx {
-  db: Db;
-  api: QboApi;
-  companyId: string;
-  clock: () => number;
-  /** Set when QBO throttled us: the run stops and leaves the rest for next time. */
-  throttled: boolean;
-  /** Set when the connection itself failed (401 after a refresh). */
-  connectionLost: boolean;
-  counts: { synced: number; failed: number; held: number; waiting: number; unknown: number };
-  /** Jobs left in doubt: their stored requests must be kept for the replay. */
-  inDoubt: Set<number>;
-  /** Jobs whose write succeeded and that have another to send in the next round (a credit memo's application). */
-  followUps: ClaimedJob[];
-  /** Jobs whose record itself was written in this run (a credit memo, before its application). */
-  written: Set<number>;
-}
-
-export interface PlannedJob {
-  job: ClaimedJob;
-  plan: WritePlan;
-  /** The batch item id, when replaying a request another (earlier) job rode in. */
-  bId?: string;
-}
-
-const bIdFor = (pj: PlannedJob) => pj.bId ?? bIdOf(pj.job.id);
-
-/** The run's clock as a Date, for the queue's verbs. */
-export const now = (ctx: SendCtx) => new Date(ctx.clock());
-
-export async function record(ctx: SendCtx, job: ClaimedJob, outcome: JobOutcome, exchange: { request?: string; response?: string } = {}) {
-  await recordOutcome({ ctx: { db: ctx.db, now: now(ctx) }, job, outcome, exchange });
-  ctx.counts[outcome.kind] += 1;
-  if (outcome.kind === 'unknown') ctx.inDoubt.add(job.id);
-}
-
-const pathOf = (p: WritePlan) =>
-  p.operation === 'taxcode'
-    ? '/taxservice/taxcode'
-    : `/${p.entity.toLowerCase()}${p.operation === 'delete' ? '?operation=delete' : p.operation === 'void' ? (p.entity === 'Payment' ? '?operation=update&include=void' : '?operation=void') : ''}`;
-
-/** Sends one stored or new request body; the path may carry its own query (operation=…). */
-export function post(api: QboApi, path: string, body: unknown, requestId: string, batch = false): Promise<ApiResult> {
-  const [p, q] = path.split('?');
-  const query = Object.fromEntries(new URLSearchParams(q ?? ''));
-  return api.call({ method: 'POST', path: p, query: { ...query, requestid: requestId }, body, read: false, batch });
-}
-
-/** Saves a single write before sending it, so an in-doubt job replays exactly this request. */
-export async function saveAndPost(ctx: SendCtx, jobs: PlannedJob[], requestId: string, path: string, body: unknown, batch = false): Promise<ApiResult> {
-  await saveSentRequest(ctx.db, {
-    companyId: ctx.companyId,
-    requestId,
-    path,
-    body: JSON.stringify(body),
-    now: now(ctx).toISOString(),
-    // An earlier version's request stays that job's: if this replay is lost too, it is found again there.
-    jobs: jobs.filter((pj) => !pj.plan.earlier).map((pj) => ({ jobId: pj.job.id, bId: batch ? bIdFor(pj) : null })),
-  });
-  return post(ctx.api, path, body, requestId, batch);
-}
+import { bIdFor, saveAndPost } from './transport';
 
 /** Applies one entity answer or fault to one job. */
 export async function applyItem(ctx: SendCtx, pj: PlannedJob, item: Record<string, any>, request: string): Promise<void> {
@@ -168,4 +105,3 @@ export async function sendRequest(ctx: SendCtx, jobs: PlannedJob[], requestId: s
 
 const bodyItem = (body: any, bId: string) => body?.BatchItemRequest?.find((i: any) => i.bId === bId) ?? null;
 
-export const writePath = pathOf;

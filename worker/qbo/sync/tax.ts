@@ -2,8 +2,8 @@ import type { SalesTaxItemInput } from '../../ledger';
 import type { JobOutcome } from '../../queue';
 import { firstError } from '../api/fault';
 import { qboQuote, singleRequestId } from './ids';
-import { queryOne } from './resolve-fault';
-import { post, saveAndPost, type PlannedJob, type SendCtx } from './send';
+import type { PlannedJob, SendCtx } from './context';
+import { post, queryOne, saveAndPost } from './transport';
 
 async function agencyId(ctx: SendCtx, name: string): Promise<string | JobOutcome> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${ctx.companyId}:${name}`)));

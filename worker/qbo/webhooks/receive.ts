@@ -2,7 +2,7 @@ import type { RequestCtx } from '../../http/context';
 import { findQboConnectionByRealm } from '../../db/qbo-connections';
 import { insertWebhookEvents, type WebhookEventInsert } from '../../db/qbo-webhook-events';
 import { ServiceError } from '../../shared/errors';
-import { OWNED_ENTITIES } from '../drift/detect';
+import { OWNED_ENTITIES } from '../drift/observed';
 import { parseWebhook } from './parse';
 import { verifyIntuitSignature } from './signature';
 
