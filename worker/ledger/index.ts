@@ -3,6 +3,7 @@ export { recordKindSpecs, kindFromSlug, recordKindSlugs, type RecordKindSpec, ty
 export { parseMoney, formatCents } from './money';
 export { getRecord } from './get';
 export { appliedTotal, documentTotal } from './integrity';
+export { accountSubtypeOf, accountSubtypesByType, accountTypes, type AccountType } from './account-subtypes';
 export {
   accountSchema,
   creditMemoSchema,

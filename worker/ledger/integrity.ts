@@ -5,6 +5,8 @@ import type { CreditMemoInput, InvoiceInput, JournalEntryInput, PaymentInput } f
 export interface Violation {
   field: string;
   message: string;
+  /** When the field takes one of a fixed set of values that depends on another field: that set. */
+  allowed?: readonly string[];
 }
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);

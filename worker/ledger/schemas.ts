@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { accountSubtypeOf, accountSubtypesByType, accountTypes } from './account-subtypes';
 import { amount, decimal, isoDate, money, percent, shortText, sourceId } from './fields';
 
 const address = z
@@ -60,35 +61,33 @@ export const salesTaxItemSchema = z
   })
   .strict();
 
-export const accountTypes = [
-  'accounts_receivable',
-  'bank',
-  'other_current_asset',
-  'fixed_asset',
-  'other_asset',
-  'accounts_payable',
-  'credit_card',
-  'other_current_liability',
-  'long_term_liability',
-  'equity',
-  'income',
-  'cost_of_goods_sold',
-  'expense',
-  'other_income',
-  'other_expense',
-] as const;
-
-export const accountSchema = z
+const accountFields = z
   .object({
     number: z.string().max(7).optional(),
     name: shortText(31),
     type: z.enum(accountTypes),
-    subType: z.string().max(50).optional(),
+    /** A detail type of `type` (see account-subtypes.ts); stored in its one spelling. */
+    subType: z.string().trim().max(50).optional(),
     parent: sourceId.optional(),
     description: z.string().max(200).optional(),
     active: z.boolean().default(true),
   })
   .strict();
+
+export const accountSchema = accountFields.transform((account, ctx): z.output<typeof accountFields> => {
+  // A blank subtype is the same as none: the sync picks the type's usual one.
+  if (!account.subType) return { ...account, subType: undefined };
+  const subType = accountSubtypeOf(account.type, account.subType);
+  if (subType) return { ...account, subType };
+  const allowed = accountSubtypesByType[account.type];
+  ctx.addIssue({
+    code: 'custom',
+    path: ['subType'],
+    message: `"${account.subType}" is not a subtype of a ${account.type} account; use one of: ${allowed.join(', ')}`,
+    params: { allowed },
+  });
+  return z.NEVER;
+});
 
 export const termsSchema = z
   .object({

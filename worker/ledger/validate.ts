@@ -22,7 +22,10 @@ function pathOf(path: PropertyKey[]): string {
 export function validateRecord(spec: RecordKindSpec, body: unknown): { ok: true; data: unknown } | { ok: false; problem: RecordProblem } {
   const parsed = (spec.schema as z.ZodType).safeParse(body);
   if (!parsed.success) {
-    const violations = parsed.error.issues.map((i) => ({ field: pathOf(i.path) || '(body)', message: i.message }));
+    const violations: Violation[] = parsed.error.issues.map((i) => {
+      const allowed = i.code === 'custom' ? (i.params as { allowed?: readonly string[] } | undefined)?.allowed : undefined;
+      return { field: pathOf(i.path) || '(body)', message: i.message, ...(allowed && { allowed }) };
+    });
     const first = parsed.error.issues[0];
     const code = ((first.code === 'custom' && (first as { params?: { errorCode?: ErrorCode } }).params?.errorCode) ||
       'VALIDATION_FAILED') as ErrorCode;

@@ -47,5 +47,22 @@ export function compact<T extends Record<string, unknown>>(obj: T): T {
   return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as T;
 }
 
-/** Sharper's id goes in PrivateNote so an accountant (and the duplicate check) can tell our records apart. */
-export const sharperNote = (kind: RecordKind, id: string, memo?: string) => (memo ? `${memo}\n` : '') + `Sharper ${kind} ${id}`;
+/** QBO's PrivateNote limit; a longer note is refused (fault 2050, qbo-api.md §2.10). */
+export const PRIVATE_NOTE_MAX = 4000;
+const CUT = '…';
+
+/**
+ * Sharper's id goes in PrivateNote so an accountant (and the duplicate check) can tell our records
+ * apart. The marker must survive whole, so when the note would be too long the memo gives way,
+ * ending in "…" to show it was cut. Lengths are UTF-16 code units, as QBO's limit is taken to be;
+ * a cut never splits a surrogate pair.
+ */
+export function sharperNote(kind: RecordKind, id: string, memo?: string): string {
+  const marker = `Sharper ${kind} ${id}`;
+  if (!memo) return marker;
+  const room = PRIVATE_NOTE_MAX - marker.length - 1;
+  if (memo.length <= room) return `${memo}\n${marker}`;
+  let kept = memo.slice(0, Math.max(0, room - CUT.length));
+  if (/[\uD800-\uDBFF]$/.test(kept)) kept = kept.slice(0, -1);
+  return `${kept}${CUT}\n${marker}`;
+}

@@ -1,4 +1,4 @@
-import type { AccountInput, CustomerInput, ItemInput, TermsInput } from '../../ledger';
+import { accountSubtypeOf, type AccountInput, type CustomerInput, type ItemInput, type TermsInput } from '../../ledger';
 import { amount, compact, RefResolver } from './common';
 
 const ACCOUNT_TYPES: Record<AccountInput['type'], string> = {
@@ -19,13 +19,41 @@ const ACCOUNT_TYPES: Record<AccountInput['type'], string> = {
   other_expense: 'Other Expense',
 };
 
+/**
+ * The detail type an account gets when Sharper names none: the plain, catch-all one of each type
+ * (a marina's income is mostly services: slips, storage, labour). Each is in the ledger's
+ * accountSubtypesByType for its type; mappers.test.ts checks that.
+ */
+export const DEFAULT_ACCOUNT_SUBTYPES: Record<AccountInput['type'], string> = {
+  accounts_receivable: 'AccountsReceivable',
+  bank: 'Checking',
+  other_current_asset: 'OtherCurrentAssets',
+  fixed_asset: 'OtherFixedAssets',
+  other_asset: 'OtherLongTermAssets',
+  accounts_payable: 'AccountsPayable',
+  credit_card: 'CreditCard',
+  other_current_liability: 'OtherCurrentLiabilities',
+  long_term_liability: 'OtherLongTermLiabilities',
+  equity: 'OwnersEquity',
+  income: 'ServiceFeeIncome',
+  cost_of_goods_sold: 'SuppliesMaterialsCogs',
+  expense: 'OtherBusinessExpenses',
+  other_income: 'OtherMiscellaneousIncome',
+  other_expense: 'OtherMiscellaneousExpense',
+};
+
+// Always sent with AccountType, so a type change in Sharper never leaves QuickBooks holding a
+// detail type of the old type. Checked again here, not only at ingest: a version stored before
+// the ledger checked subtypes may still name one QuickBooks would refuse, and gets the default.
+const subTypeOf = (d: AccountInput) => (d.subType && accountSubtypeOf(d.type, d.subType)) || DEFAULT_ACCOUNT_SUBTYPES[d.type];
+
 export function mapAccount(d: AccountInput, refs: RefResolver) {
   const parent = refs.ref('account', d.parent, 'parent');
   return compact({
     Name: d.name,
     AcctNum: d.number,
     AccountType: ACCOUNT_TYPES[d.type],
-    AccountSubType: d.subType,
+    AccountSubType: subTypeOf(d),
     Description: d.description,
     SubAccount: parent ? true : undefined,
     ParentRef: parent,
@@ -33,10 +61,10 @@ export function mapAccount(d: AccountInput, refs: RefResolver) {
   });
 }
 
+// No `Type`: QBO derives it (STANDARD from DueDays) and treats it as read-only.
 export function mapTerms(d: TermsInput) {
   return compact({
     Name: d.name,
-    Type: 'STANDARD',
     DueDays: d.netDays,
     DiscountPercent: d.discountPercent === undefined ? undefined : Number(d.discountPercent),
     DiscountDays: d.discountDays,

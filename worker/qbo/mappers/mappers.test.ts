@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { accountSubtypesByType, accountTypes } from '../../ledger';
 import type { ClaimedJob } from '../../queue';
+import { PRIVATE_NOTE_MAX, RefResolver, sharperNote } from './common';
 import { planWrite } from './index';
+import { DEFAULT_ACCOUNT_SUBTYPES, mapAccount, mapTerms } from './lists';
 
 const QB: Record<string, string> = { 'customer:C-1': '58', 'item:P-SLIP40': '7', 'terms:T-NET30': '3', 'sales_tax_item:TX-FL': '2', 'account:A-1200': '33', 'invoice:INV-1': '130' };
 const lookup = (kind: string, id: string) => QB[`${kind}:${id}`];
@@ -64,5 +67,69 @@ describe('planWrite', () => {
     expect(planWrite(job('credit_memo', {}, { action: 'void', existing: { qbId: '5', qbLock: '0' } }), lookup, {})).toMatchObject({ ok: false, error: { reason: 'unsupported', code: 'VOID_NOT_SUPPORTED' } });
     expect(planWrite(job('sales_tax_item', { name: 'FL 7%' }, { existing: { qbId: '2', qbLock: '0' } }), lookup, {})).toMatchObject({ ok: false, error: { code: 'TAX_CODE_READ_ONLY' } });
     expect(planWrite(job('invoice', invoice, { action: 'delete' }), lookup, {})).toMatchObject({ ok: false, error: { code: 'NOT_IN_QUICKBOOKS' } });
+  });
+});
+
+describe('mapAccount', () => {
+  const refs = () => new RefResolver(lookup);
+
+  it('sends the subtype Sharper named, and a default of the same type when it named none', () => {
+    expect(mapAccount({ name: 'Slip rent', type: 'income', subType: 'ServiceFeeIncome', active: true }, refs())).toMatchObject({ AccountType: 'Income', AccountSubType: 'ServiceFeeIncome' });
+    expect(mapAccount({ name: 'Operating', type: 'bank', active: true }, refs())).toMatchObject({ AccountType: 'Bank', AccountSubType: 'Checking' });
+  });
+
+  it('has a default for every type, each one the ledger allows for that type', () => {
+    for (const type of accountTypes) {
+      expect(accountSubtypesByType[type]).toContain(DEFAULT_ACCOUNT_SUBTYPES[type]);
+      expect(mapAccount({ name: 'A', type, active: true }, refs()).AccountSubType).toBe(DEFAULT_ACCOUNT_SUBTYPES[type]);
+    }
+  });
+
+  it('never sends a subtype of another type, even from a version stored before subtypes were checked', () => {
+    expect(mapAccount({ name: 'Old', type: 'bank', subType: 'SalesOfProductIncome', active: true }, refs()).AccountSubType).toBe('Checking');
+    expect(mapAccount({ name: 'Old', type: 'other_current_asset', subType: 'undeposited funds', active: true }, refs()).AccountSubType).toBe('UndepositedFunds');
+  });
+});
+
+describe('mapTerms', () => {
+  it('leaves out Type, which QBO derives and will not take', () => {
+    const body = mapTerms({ name: 'Net 30', netDays: 30, discountPercent: '2', discountDays: 10, active: true });
+    expect(body).toEqual({ Name: 'Net 30', DueDays: 30, DiscountPercent: 2, DiscountDays: 10, Active: true });
+    expect(body).not.toHaveProperty('Type');
+  });
+});
+
+describe('sharperNote', () => {
+  const marker = 'Sharper invoice INV-1';
+  // The memo lengths that make the whole note 3,999, 4,000 and 4,001 characters.
+  const memoFor = (noteLength: number) => 'm'.repeat(noteLength - marker.length - 1);
+
+  it('keeps memo and marker whole up to 4,000 characters', () => {
+    for (const length of [3999, 4000]) {
+      const note = sharperNote('invoice', 'INV-1', memoFor(length));
+      expect(note).toHaveLength(length);
+      expect(note).toBe(`${memoFor(length)}\n${marker}`);
+    }
+  });
+
+  it('cuts the memo, never the marker, past 4,000, and shows the cut', () => {
+    for (const memo of [memoFor(4001), 'x'.repeat(100_000)]) {
+      const note = sharperNote('invoice', 'INV-1', memo);
+      expect(note).toHaveLength(PRIVATE_NOTE_MAX);
+      expect(note.endsWith(`…\n${marker}`)).toBe(true);
+      expect(memo.startsWith(note.slice(0, -`…\n${marker}`.length))).toBe(true);
+    }
+  });
+
+  it('does not split a character made of two UTF-16 units at the cut', () => {
+    const note = sharperNote('invoice', 'INV-1', '⚓'.repeat(10) + '🚤'.repeat(3000));
+    expect(note.length).toBeLessThanOrEqual(PRIVATE_NOTE_MAX);
+    expect(note).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+    expect(note.endsWith(`🚤…\n${marker}`)).toBe(true);
+  });
+
+  it('is just the marker without a memo', () => {
+    expect(sharperNote('payment', 'PAY-1')).toBe('Sharper payment PAY-1');
+    expect(sharperNote('payment', 'PAY-1', '')).toBe('Sharper payment PAY-1');
   });
 });
