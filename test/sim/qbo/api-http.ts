@@ -6,6 +6,7 @@ import { injectedFault, takeFault } from './fault-rules';
 import { authFailedBody, faultBody, faults, QboFault, throttleBody, throttleXml } from './faults';
 import { delay, gatewayHtml, sendJson, sendText } from './http';
 import { admit, release } from './limits';
+import { rememberedAnswer, replayedBatchFault } from './request-ids';
 import { checkBearer } from './oauth';
 import { now } from './state';
 import { companyDate, formatQboTime } from './time';
@@ -145,18 +146,19 @@ export async function handleApiHttp(input: ApiHttpInput): Promise<void> {
     if (action?.kind === 'hang' && !action.after) await delay(action.ms, input.closing);
 
     let result: ApiResult;
-    const cached = requestId ? realm.requestIds.get(requestId) : undefined;
+    const cached = requestId ? rememberedAnswer(realm, requestId, now(state).getTime()) : undefined;
     const idLimit = d.operation === 'batch' ? BATCH_REQUEST_ID_MAX : REQUEST_ID_MAX;
     if (requestId && requestId.length > idLimit) {
       const fault = faults.stringLength('requestid');
       result = { status: 400, body: faultBody(fault, time()) as ApiResult['body'] };
     } else if (cached) {
       realm.stats.idempotentReplays += 1;
-      result = { status: cached.status, body: cached.body as ApiResult['body'] };
+      const replayFault = d.operation === 'batch' ? realm.settings.replayFaultCode : null;
+      result = replayFault ? replayedBatchFault(cached, replayFault, time()) : { status: cached.status, body: cached.body as ApiResult['body'] };
     } else {
       result = execute(state, realm, apiReq);
       // QBO replays the original answer, faults included, for a repeated requestid.
-      if (requestId) realm.requestIds.set(requestId, { status: result.status, body: result.body });
+      if (requestId) realm.requestIds.set(requestId, { status: result.status, body: result.body, atMs: now(state).getTime() });
       count(realm, d, result.status, result);
     }
     status = result.status;

@@ -42,9 +42,15 @@ export const settingsPatchSchema = z
     warnDuplicateJournalNumber: z.boolean(),
     customTxnNumbers: z.boolean(),
     utcOffsetMinutes: z.number().int(),
+    automatedSalesTax: z.boolean(),
+    country: z.string().regex(/^[A-Z]{2}$/),
+    companyState: z.string().min(2),
+    requestIdMemoryMs: z.number().int().min(0).nullable(),
+    replayFaultCode: z.string().nullable(),
     limits: z
       .object({
         requestsPerMinute: z.number().int().min(1),
+        requestsPerSecond: z.number().int().min(1),
         batchesPerMinute: z.number().int().min(1),
         concurrent: z.number().int().min(1),
         batchItems: z.number().int().min(1),

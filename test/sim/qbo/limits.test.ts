@@ -41,6 +41,26 @@ describe('throttling', () => {
     expect((await h.api('GET', `/companyinfo/${h.realmId}`)).status).toBe(200);
   });
 
+  it('answers 429 past 10 requests within one second of the sim clock; rejected ones do not fill the window', async () => {
+    await h.control('PATCH', `/realms/${h.realmId}/settings`, { limits: { requestsPerSecond: 10 } });
+    for (let i = 0; i < 10; i += 1) expect((await h.api('GET', '/preferences')).status).toBe(200);
+    const over = await h.api('GET', '/preferences');
+    expect(over.status).toBe(429);
+    expect(over.json.fault.error[0].code).toBe('3001');
+    await h.control('POST', '/clock', { advanceMs: 600 });
+    expect((await h.api('GET', '/preferences')).status).toBe(429);
+    // 1,001 ms after the first ten: they have left the window; the two 429s never entered it.
+    await h.control('POST', '/clock', { advanceMs: 401 });
+    for (let i = 0; i < 10; i += 1) expect((await h.api('GET', '/preferences')).status).toBe(200);
+    expect((await h.api('GET', '/preferences')).status).toBe(429);
+  });
+
+  it('a realm created with default settings allows 10 requests a second', async () => {
+    await h.control('POST', '/realms', { realmId: 'defaults' });
+    const settings = await h.control('GET', '/realms/defaults/settings');
+    expect(settings.json.limits).toMatchObject({ requestsPerSecond: 10, requestsPerMinute: 500, concurrent: 10 });
+  });
+
   it('lowers limits per realm through settings', async () => {
     await h.control('PATCH', `/realms/${h.realmId}/settings`, { limits: { requestsPerMinute: 2 } });
     expect((await h.api('GET', '/preferences')).status).toBe(200);

@@ -27,6 +27,18 @@ export function now(state: SimState): Date {
   return new Date(state.baseClock().getTime() + state.clockOffsetMs);
 }
 
+/**
+ * AST off for now: the Worker does not yet send TotalTax on every sale. Flip this once it does;
+ * every QBO company created in the US after Nov 2017 has AST on (reference §4.10).
+ */
+export const DEFAULT_AUTOMATED_SALES_TAX = false;
+
+/**
+ * requestids are remembered forever for now. Intuit publishes no retention window (reference §2.3),
+ * so this will become a short value to make the Worker survive a forgotten id (a duplicate create).
+ */
+export const DEFAULT_REQUEST_ID_MEMORY_MS: number | null = null;
+
 export function defaultSettings(): RealmSettings {
   return {
     companyName: 'Sandbox Company',
@@ -35,7 +47,12 @@ export function defaultSettings(): RealmSettings {
     warnDuplicateJournalNumber: false,
     customTxnNumbers: false,
     utcOffsetMinutes: -480,
-    limits: { requestsPerMinute: 500, batchesPerMinute: 40, concurrent: 10, batchItems: 30 },
+    automatedSalesTax: DEFAULT_AUTOMATED_SALES_TAX,
+    country: 'US',
+    companyState: 'CA',
+    requestIdMemoryMs: DEFAULT_REQUEST_ID_MEMORY_MS,
+    replayFaultCode: null,
+    limits: { requestsPerMinute: 500, requestsPerSecond: 10, batchesPerMinute: 40, concurrent: 10, batchItems: 30 },
   };
 }
 
@@ -76,6 +93,7 @@ export function createRealm(state: SimState, input: CreateRealmInput = {}): Real
     log: [],
     window: { requests: [], batches: [] },
     inFlight: 0,
+    preferences: { syncToken: 0, updatedAtMs: now(state).getTime() },
   };
   if (!input.empty) seedRealm(realm, now(state));
   state.realms.set(id, realm);

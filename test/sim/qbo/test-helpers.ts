@@ -1,4 +1,5 @@
 import { createRealm, DEFAULT_CLIENT, type QboSimulator, startQboSimulator } from './index';
+import type { RealmSettings } from './types';
 
 /** Shared by the *.test.ts files: a started simulator, one realm, and a token obtained through real OAuth. */
 export interface SimHarness {
@@ -59,10 +60,17 @@ export async function tokenRequest(url: string, form: Record<string, string>): P
   return reply(res);
 }
 
-export async function startHarness(options: { clock?: () => Date; realmId?: string } = {}): Promise<SimHarness> {
+/**
+ * The sim clock is frozen in tests, so every request lands in the same second; the harness realm
+ * lifts the 10/s limit to keep setup-heavy tests simple. limits.test.ts puts the real value back.
+ */
+const HARNESS_REQUESTS_PER_SECOND = 1_000;
+
+export async function startHarness(options: { clock?: () => Date; realmId?: string; settings?: Partial<RealmSettings> } = {}): Promise<SimHarness> {
   const sim = await startQboSimulator({ clock: options.clock ?? (() => new Date(FIXED_NOW)) });
   const realmId = options.realmId ?? '4620816365000000001';
-  createRealm(sim.state, { realmId });
+  const settings = options.settings ?? {};
+  createRealm(sim.state, { realmId, settings: { ...settings, limits: { requestsPerSecond: HARNESS_REQUESTS_PER_SECOND, ...settings.limits } as RealmSettings['limits'] } });
   const { code } = await authorize(sim.url, realmId);
   const tokens = await tokenRequest(sim.url, { grant_type: 'authorization_code', code, redirect_uri: REDIRECT });
   const accessToken: string = tokens.json.access_token;

@@ -35,6 +35,8 @@ export interface StoredEntity {
 
 export interface RealmLimits {
   requestsPerMinute: number;
+  /** Intuit: "10 requests per second per realm and app" (reference §2.9). */
+  requestsPerSecond: number;
   batchesPerMinute: number;
   concurrent: number;
   batchItems: number;
@@ -51,6 +53,16 @@ export interface RealmSettings {
   customTxnNumbers: boolean;
   /** Fixed offset used for MetaData times and "today"; QBO reports in the company's zone. */
   utcOffsetMinutes: number;
+  /** US automated sales tax: QBO picks the tax code and computes tax itself (reference §4.10). */
+  automatedSalesTax: boolean;
+  /** CompanyInfo.Country, ISO alpha-2 like QBO ("US", "CA", "GB"); non-US realms use real TaxCode ids on lines. */
+  country: string;
+  /** Company address state, AST's fallback ship-to (and ship-from). */
+  companyState: string;
+  /** How long a requestid is remembered on the sim clock; null = forever. */
+  requestIdMemoryMs: number | null;
+  /** When set, a remembered batch requestid is answered with this fault code instead of the original answer. */
+  replayFaultCode: string | null;
   limits: RealmLimits;
 }
 
@@ -82,6 +94,8 @@ export interface RequestLogEntry {
 export interface CachedResponse {
   status: number;
   body: unknown;
+  /** Sim-clock time of the first answer, for requestIdMemoryMs. */
+  atMs: number;
 }
 
 export interface Realm {
@@ -92,9 +106,11 @@ export interface Realm {
   requestIds: Map<string, CachedResponse>;
   stats: RealmStats;
   log: RequestLogEntry[];
-  /** Accepted request times (ms, sim clock) inside the last minute, for the 500/min and 40/min windows. */
+  /** Accepted request times (ms, sim clock) inside the last minute, for the 500/min, 10/s and 40/min windows. */
   window: { requests: number[]; batches: number[] };
   inFlight: number;
+  /** Preferences is a CDC entity of its own; it changes when tax or company settings change. */
+  preferences: { syncToken: number; updatedAtMs: number };
 }
 
 export interface FaultMatch {
