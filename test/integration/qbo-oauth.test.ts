@@ -1,12 +1,71 @@
 import { env } from 'cloudflare:test';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../worker/config';
 import { createDb } from '../../worker/db/client';
 import { decryptToken } from '../../worker/qbo/crypto';
 import { getAccessToken } from '../../worker/qbo/tokens';
 import { call, connect, createQboCompany, ingest, jobCounts, newRealm, runCron, sim, SIM, simEnv } from './qbo-helpers';
 
+const TOKEN_PATH = '/oauth2/v1/tokens/bearer';
+const row = (companyId: string) =>
+  env.DB.prepare('SELECT refresh_token_enc, token_version, refresh_hard_expires_at FROM qbo_connections WHERE company_id = ?')
+    .bind(companyId)
+    .first<{ refresh_token_enc: string; token_version: number; refresh_hard_expires_at: number }>();
+
+/**
+ * The token-endpoint requests intuit-oauth made from inside workerd. Here the pool loads axios'
+ * Node build, whose http adapter runs on workerd's node:http (itself built on global fetch); the
+ * deployed bundle takes axios' browser build and its fetch adapter, which
+ * test/node/qbo-oauth-bundle.test.ts exercises under `wrangler dev`.
+ */
+function spyTokenRequests() {
+  const seen: Request[] = [];
+  const real = globalThis.fetch;
+  vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
+    const req = new Request(input, init);
+    if (new URL(req.url).pathname === TOKEN_PATH) seen.push(req.clone());
+    return real(req);
+  });
+  return seen;
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
 describe('QBO OAuth', () => {
+  it('exchanges the code and refreshes through intuit-oauth inside workerd, asking for the hard expiry each time', async () => {
+    const co = await createQboCompany();
+    const realm = await newRealm();
+    const seen = spyTokenRequests();
+    const before = (await sim('GET', `/realms/${realm}/stats`)).oauth;
+    await connect(co, realm);
+    expect(seen).toHaveLength(1);
+    const exchange = seen[0];
+    expect(await exchange.text()).toContain('grant_type=authorization_code');
+    expect(exchange.headers.get('x-include-refresh-token-hard-expires-in')).toBe('true');
+    const connected = (await row(co.id))!;
+    const fiveYears = 5 * 365 * 86_400_000;
+    expect(Math.abs(connected.refresh_hard_expires_at - (Date.now() + fiveYears))).toBeLessThan(60_000);
+
+    // The simulator kills the access token; the next run's 401 forces a refresh.
+    await ingest(co);
+    await sim('POST', '/tokens/expire');
+    await runCron();
+    const refreshes = seen.filter((r) => r.method === 'POST').slice(1);
+    expect(refreshes.length).toBeGreaterThanOrEqual(1);
+    expect(await refreshes[0].text()).toContain('grant_type=refresh_token');
+    expect(refreshes[0].headers.get('x-include-refresh-token-hard-expires-in')).toBe('true');
+    const after = (await sim('GET', `/realms/${realm}/stats`)).oauth;
+    expect(after.refreshes).toBeGreaterThan(before.refreshes);
+    const rotated = (await row(co.id))!;
+    expect(rotated.refresh_token_enc).not.toBe(connected.refresh_token_enc);
+    expect(rotated.token_version).toBeGreaterThan(connected.token_version);
+    // The grant's end does not move with a refresh: the simulator reports the same 5-year date.
+    expect(Math.abs(rotated.refresh_hard_expires_at - connected.refresh_hard_expires_at)).toBeLessThan(2_000);
+    expect(await jobCounts(co)).toMatchObject({ queued: 0, failed: 0 });
+  });
+
   it('refuses a replayed state, a forged state and malformed callback parameters', async () => {
     const co = await createQboCompany();
     const realm = await newRealm();

@@ -33,6 +33,7 @@ export async function upsertQboConnection(db: Db, row: typeof qboConnectionsTabl
         refreshTokenEnc: row.refreshTokenEnc,
         accessExpiresAt: row.accessExpiresAt,
         refreshExpiresAt: row.refreshExpiresAt,
+        refreshHardExpiresAt: row.refreshHardExpiresAt ?? 0,
         tokenVersion: sql`${qboConnectionsTable.tokenVersion} + 1`,
         refreshLeaseUntil: 0,
         refreshLeaseToken: null,
@@ -62,7 +63,7 @@ export async function takeRefreshLease(db: Db, a: { companyId: string; version: 
 /** Saves a rotated pair under the lease; the version bump tells waiting invocations to re-read. */
 export async function saveRefreshedTokens(
   db: Db,
-  a: { companyId: string; leaseToken: string; accessTokenEnc: string; refreshTokenEnc: string; accessExpiresAt: number; refreshExpiresAt: number; now: string },
+  a: { companyId: string; leaseToken: string; accessTokenEnc: string; refreshTokenEnc: string; accessExpiresAt: number; refreshExpiresAt: number; refreshHardExpiresAt: number; now: string },
 ): Promise<boolean> {
   const rows = await db
     .update(qboConnectionsTable)
@@ -71,6 +72,8 @@ export async function saveRefreshedTokens(
       refreshTokenEnc: a.refreshTokenEnc,
       accessExpiresAt: a.accessExpiresAt,
       refreshExpiresAt: a.refreshExpiresAt,
+      // An answer without the hard expiry keeps the one already known: the grant's end does not move.
+      ...(a.refreshHardExpiresAt > 0 && { refreshHardExpiresAt: a.refreshHardExpiresAt }),
       tokenVersion: sql`${qboConnectionsTable.tokenVersion} + 1`,
       refreshLeaseUntil: 0,
       refreshLeaseToken: null,
@@ -100,7 +103,7 @@ export async function setQboConnectionStatus(
       updatedAt: a.now,
       refreshLeaseUntil: 0,
       refreshLeaseToken: null,
-      ...(a.clearTokens && { accessTokenEnc: null, refreshTokenEnc: null, accessExpiresAt: 0, refreshExpiresAt: 0 }),
+      ...(a.clearTokens && { accessTokenEnc: null, refreshTokenEnc: null, accessExpiresAt: 0, refreshExpiresAt: 0, refreshHardExpiresAt: 0 }),
     })
     .where(eq(qboConnectionsTable.companyId, a.companyId));
 }

@@ -105,6 +105,7 @@ async function refreshUnderLease(ctx: TokenCtx, row: QboConnectionRow, leaseToke
     refreshTokenEnc: await encryptToken(ctx.config.encryptionKey, set.refreshToken, row.companyId),
     accessExpiresAt: set.accessExpiresAt,
     refreshExpiresAt: set.refreshExpiresAt,
+    refreshHardExpiresAt: set.refreshHardExpiresAt,
     now: now(),
   });
   if (!saved) throw new Error(`qbo: the refresh lease for company ${row.companyId} was lost while refreshing`);

@@ -61,6 +61,7 @@ export async function completeConnect({ ctx, input, origin }: { ctx: RequestCtx;
     refreshTokenEnc: await encryptToken(key, set.refreshToken, companyId),
     accessExpiresAt: set.accessExpiresAt,
     refreshExpiresAt: set.refreshExpiresAt,
+    refreshHardExpiresAt: set.refreshHardExpiresAt,
     connectedAt: ctx.now.toISOString(),
     updatedAt: ctx.now.toISOString(),
   });

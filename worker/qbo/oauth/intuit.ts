@@ -10,6 +10,8 @@ export interface TokenSet {
   /** Epoch ms. */
   accessExpiresAt: number;
   refreshExpiresAt: number;
+  /** When Intuit ends the grant whatever the rolling window (the 5-year maximum); 0 = not reported. */
+  refreshHardExpiresAt: number;
   realmId?: string;
 }
 
@@ -18,6 +20,8 @@ export interface TokenSet {
  * (re)set from config each time; every caller in an isolate shares the same config, so the
  * process-wide mutation is harmless. Its own retry loop is switched off: retrying a refresh
  * that committed on Intuit's side would send an already-rotated token and lose the grant.
+ * The hard-expiry header is opt-in at Intuit: without it nobody learns of the 5-year end until
+ * the refresh fails.
  */
 export function intuitClient(config: Config, environment: QboEnvironment, redirectUri: string) {
   const { clientId, clientSecret } = config.qbo;
@@ -30,7 +34,7 @@ export function intuitClient(config: Config, environment: QboEnvironment, redire
   statics.tokenEndpoint = endpoints.token;
   statics.revokeEndpoint = endpoints.revoke;
   statics.retryConfig.maxRetries = 0;
-  return new OAuthClient({ clientId, clientSecret, environment, redirectUri, logging: false });
+  return new OAuthClient({ clientId, clientSecret, environment, redirectUri, logging: false, includeRefreshTokenHardExpiresIn: true });
 }
 
 export function tokenSetFrom(json: Record<string, unknown>, nowMs: number): TokenSet {
@@ -45,7 +49,13 @@ export function tokenSetFrom(json: Record<string, unknown>, nowMs: number): Toke
     refreshToken: refresh,
     accessExpiresAt: nowMs + Number(json.expires_in ?? 3600) * 1000,
     refreshExpiresAt: nowMs + Number(json.x_refresh_token_expires_in ?? 8_726_400) * 1000,
+    refreshHardExpiresAt: hardExpiry(json.x_refresh_token_hard_expires_in, nowMs),
   };
+}
+
+function hardExpiry(seconds: unknown, nowMs: number): number {
+  const s = Number(seconds);
+  return Number.isFinite(s) && s > 0 ? nowMs + Math.round(s * 1000) : 0;
 }
 
 /** intuit-oauth surfaces token-endpoint errors in several shapes; all of them carry the OAuth error word. */
