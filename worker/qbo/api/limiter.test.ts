@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseFault } from './fault';
-import { parseLimiterWindow, RealmLimiter } from './limiter';
+import { parseLimiterWindow, QBO_LIMITS, RealmLimiter } from './limiter';
 
 /** A clock that only moves when someone sleeps. */
 function fakeTime() {
@@ -122,5 +122,64 @@ describe('RealmLimiter across runs', () => {
     expect(parseLimiterWindow(null)).toBeUndefined();
     const limiter = new RealmLimiter({ requestsPerMinute: 1, batchesPerMinute: 1, concurrent: 1 }, () => 200_000, t.sleep, { requests: [1_000, 150_000], batches: [1_000] });
     expect(limiter.window()).toEqual({ requests: [150_000], batches: [] });
+  });
+});
+
+describe('RealmLimiter and the per-second cap', () => {
+  const limits = { requestsPerMinute: 500, requestsPerSecond: 10, batchesPerMinute: 40, concurrent: 20 };
+
+  it('starts 10 requests at once and holds the 11th until a second after the first ten', async () => {
+    const t = fakeTime();
+    const limiter = new RealmLimiter(limits, t.clock, t.sleep);
+    const starts = await Promise.all(
+      Array.from({ length: 11 }, async () => {
+        const release = (await limiter.acquire(false))!;
+        const at = t.clock();
+        release();
+        return at;
+      }),
+    );
+    // The fake clock moves as soon as the 11th sleeps, so the first ten read it a moment late: together, all the same.
+    expect(new Set(starts.slice(0, 10)).size).toBe(1);
+    expect(starts[10] - starts[0]).toBeGreaterThanOrEqual(1_000);
+  });
+
+  it('keeps the cap when the limits leave it out, and with the in-flight cap at 10 as QBO has it', async () => {
+    const t = fakeTime();
+    const limiter = new RealmLimiter(QBO_LIMITS, t.clock, t.sleep);
+    const starts: number[] = [];
+    for (let i = 0; i < 21; i++) {
+      (await limiter.acquire(false))!();
+      starts.push(t.clock());
+    }
+    // Any one second holds at most 10 starts.
+    for (const s of starts) expect(starts.filter((x) => x >= s && x < s + 1_000).length).toBeLessThanOrEqual(10);
+    const unset = new RealmLimiter({ requestsPerMinute: 500, batchesPerMinute: 40, concurrent: 20 }, t.clock, t.sleep);
+    const from = t.clock();
+    for (let i = 0; i < 11; i++) (await unset.acquire(false))!();
+    expect(t.clock() - from).toBeGreaterThanOrEqual(1_000);
+  });
+
+  it('counts a request in flight until a second after its answer, so a slow answer cannot free its slot early', async () => {
+    const t = fakeTime();
+    const limiter = new RealmLimiter({ ...limits, requestsPerSecond: 1 }, t.clock, t.sleep);
+    const slow = (await limiter.acquire(false))!;
+    await t.sleep(3_000);
+    // Started 3 s ago but unanswered, it still counts: nothing else starts, however long we wait.
+    expect(await limiter.acquire(false, t.clock() + 2_000)).toBeNull();
+    slow();
+    const answeredAt = t.clock();
+    (await limiter.acquire(false))!();
+    expect(t.clock() - answeredAt).toBeGreaterThanOrEqual(1_000);
+  });
+
+  it('starts from the previous run’s last second too', async () => {
+    const t = fakeTime();
+    await t.sleep(100_000);
+    const seed = { requests: Array.from({ length: 10 }, () => t.clock() - 200), batches: [] };
+    const limiter = new RealmLimiter(limits, t.clock, t.sleep, seed);
+    const from = t.clock();
+    (await limiter.acquire(false))!();
+    expect(t.clock() - from).toBeGreaterThanOrEqual(800);
   });
 });
