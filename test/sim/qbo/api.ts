@@ -1,5 +1,6 @@
 import { runBatch } from './batch';
 import { runCdc } from './cdc';
+import { companyInfo, preferences } from './company';
 import { isRec, type OpContext } from './entities/common';
 import { entityFromName } from './entities/registry';
 import { createTaxService } from './entities/tax';
@@ -74,35 +75,6 @@ export interface ApiResult {
   batch?: { reads: number; writes: number };
 }
 
-function companyInfo(ctx: OpContext): Rec {
-  const s = ctx.realm.settings;
-  return {
-    CompanyName: s.companyName,
-    LegalName: s.companyName,
-    Country: 'US',
-    SupportedLanguages: 'en',
-    FiscalYearStartMonth: 'January',
-    domain: 'QBO',
-    sparse: false,
-    Id: '1',
-    SyncToken: '1',
-  };
-}
-
-function preferences(ctx: OpContext): Rec {
-  const s = ctx.realm.settings;
-  return {
-    AccountingInfoPrefs: { BookCloseDate: s.closingDate ?? undefined, TrackDepartments: false, ClassTrackingPerTxn: false },
-    SalesFormsPrefs: { CustomTxnNumbers: s.customTxnNumbers, AllowDeposit: true, AllowDiscount: true },
-    TaxPrefs: { UsingSalesTax: true, PartnerTaxEnabled: false },
-    CurrencyPrefs: { MultiCurrencyEnabled: false, HomeCurrency: { value: 'USD' } },
-    OtherPrefs: { NameValue: [{ Name: 'SalesFormsPrefs.WarnDuplicateDocNum', Value: String(s.warnDuplicateDocNumber) }] },
-    domain: 'QBO',
-    Id: '1',
-    SyncToken: '0',
-  };
-}
-
 function requireEntity(name: string | undefined): EntityName {
   const entity = name ? entityFromName(name) : undefined;
   if (!entity) throw faults.unsupported(`Operation Could not find resource for relative : /${name ?? ''} of full path is not supported.`);
@@ -136,8 +108,8 @@ export function handleApi(ctx: OpContext, req: ApiRequest): ApiResult {
       return { status: 200, body: response, batch: stats };
     }
     case 'read': {
-      if (first.toLowerCase() === 'companyinfo') return { status: 200, body: { CompanyInfo: companyInfo(ctx) } };
-      if (first.toLowerCase() === 'preferences') return { status: 200, body: { Preferences: preferences(ctx) } };
+      if (first.toLowerCase() === 'companyinfo') return { status: 200, body: { CompanyInfo: companyInfo(ctx.realm) } };
+      if (first.toLowerCase() === 'preferences') return { status: 200, body: { Preferences: preferences(ctx.realm) } };
       const entity = requireEntity(first);
       if (!second) throw faults.unsupported(`GET /${first} needs an Id; use /query to list.`);
       return { status: 200, body: { [entity]: readEntity(ctx, entity, second) } };

@@ -1,3 +1,4 @@
+import { preferences } from './company';
 import { entityFromName } from './entities/registry';
 import { faults } from './faults';
 import { clone, deletedView, listAll } from './store';
@@ -19,12 +20,18 @@ export function runCdc(realm: Realm, now: Date, entitiesParam: string | null, ch
     throw faults.invalidProperty('changedSince cannot be more than 30 days in the past');
   }
   const names = entitiesParam.split(',').map((raw) => {
+    if (raw.trim().toLowerCase() === 'preferences') return 'Preferences' as const;
     const name = entityFromName(raw.trim());
     if (!name) throw faults.invalidProperty(`Unsupported entity for CDC: ${raw.trim()}`);
     return name;
   });
   let budget = MAX_OBJECTS;
   const responses = names.map((name) => {
+    if (name === 'Preferences') {
+      if (realm.preferences.updatedAtMs < since || budget === 0) return {};
+      budget -= 1;
+      return { Preferences: [preferences(realm)], startPosition: 1, maxResults: 1, totalCount: 1 };
+    }
     const changed = listAll(realm, name)
       .filter((s) => s.updatedAtMs >= since)
       .sort((a, b) => a.updatedAtMs - b.updatedAtMs)

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { preferencesChanged } from './company';
 import type { OpContext } from './entities/common';
 import { entityFromName } from './entities/registry';
 import { createTaxService } from './entities/tax';
@@ -64,7 +65,9 @@ export type RealmSettingsPatch = z.input<typeof settingsPatchSchema>;
 export function updateRealmSettings(state: SimState, realmId: string, patch: RealmSettingsPatch): RealmSettings {
   const realm = realmOrThrow(state, realmId);
   const parsed = settingsPatchSchema.parse(patch);
+  const before = realm.settings;
   realm.settings = { ...realm.settings, ...parsed, limits: { ...realm.settings.limits, ...parsed.limits } };
+  preferencesChanged(state, realm, before, now(state).getTime());
   return clone(realm.settings);
 }
 

@@ -69,8 +69,9 @@ export function updateEntity(ctx: OpContext, entity: EntityName, body: Rec): Rec
   checkPropertyNames(body);
   const stored = loadForWrite(ctx, entity, body);
   const patch = withoutServerFields(body);
-  const draft = body.sparse === true ? { ...withoutServerFields(stored.data), ...patch } : patch;
-  const data = def.prepare(ctx, draft, stored);
+  const sparse = body.sparse === true;
+  const draft = sparse ? { ...withoutServerFields(stored.data), ...patch } : patch;
+  const data = def.prepare({ ...ctx, write: { sparse, body: patch } }, draft, stored);
   const before = stored.data;
   replaceEntity(ctx.realm, stored, data, ctx.now);
   committed(ctx, stored, 'Update', before);

@@ -5,7 +5,8 @@ export type ChangeOperation = 'Create' | 'Update' | 'Delete' | 'Void' | 'Merge' 
 
 export interface ChangeEvent {
   realmId: string;
-  name: EntityName;
+  /** Preferences is not a stored entity but notifies like one. */
+  name: EntityName | 'Preferences';
   id: string;
   operation: ChangeOperation;
   lastUpdated: string;

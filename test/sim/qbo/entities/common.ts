@@ -12,6 +12,8 @@ export interface OpContext {
   /** Lowercased `include=` values, e.g. allowduplicatedocnum, void. */
   include: Set<string>;
   today: string;
+  /** Set on updates: whether the update is sparse and the body as sent (rules that care what was mentioned). */
+  write?: { sparse: boolean; body: Rec };
 }
 
 export function isRec(v: unknown): v is Rec {

@@ -50,10 +50,10 @@ function salesItemLine(ctx: OpContext, line: Rec): { amountCents: number; taxabl
     throw faults.required('Line.Amount');
   }
   if (detail.TaxCodeRef === undefined && item?.data.Taxable === true) detail.TaxCodeRef = { value: 'TAX' };
-  const code = checkLineTaxCode(ctx, detail);
+  const taxable = checkLineTaxCode(ctx, detail);
   line.SalesItemLineDetail = detail;
   line.Amount = fromCents(amountCents);
-  return { amountCents, taxable: code !== 'NON' };
+  return { amountCents, taxable };
 }
 
 /** Validates lines, assigns line Ids, and appends the SubTotalLineDetail line QBO adds itself. */
@@ -151,7 +151,7 @@ export function prepareSalesForm(ctx: OpContext, entity: EntityName, draft: Rec,
   const totals = prepareSalesLines(ctx, d.Line);
   d.Line = totals.lines;
   const taxBase = d.ApplyTaxAfterDiscount === true ? Math.max(0, totals.taxableCents - totals.discountCents) : totals.taxableCents;
-  const tax = computeTax(ctx, d, taxBase, previous?.data);
+  const tax = computeTax(ctx, d, taxBase, previous?.data, customer);
   d.TxnTaxDetail = tax.detail;
   const totalCents = totals.subtotalCents - totals.discountCents + tax.totalCents;
   if (totalCents < 0) throw faults.business('Transaction total can not be negative.');

@@ -1,7 +1,8 @@
-import { faults } from '../faults';
+import { faults, QboFault } from '../faults';
 import { fromCents, toCents } from '../money';
 import { getLive, getStored, insertEntity, listLive } from '../store';
 import type { Rec, StoredEntity } from '../types';
+import { astTax, prorate } from './ast';
 import { asArray, isRec, type OpContext, refValue, resolveRef, str } from './common';
 
 export interface TaxResult {
@@ -23,7 +24,8 @@ function ratesOf(ctx: OpContext, code: StoredEntity): StoredEntity[] {
  * taxable lines. An explicit TotalTax (new, or changed by the client) wins and is prorated across
  * the rates, which is also what AST companies do with a supplied TotalTax.
  */
-export function computeTax(ctx: OpContext, draft: Rec, taxableCents: number, previous: Rec | undefined): TaxResult {
+export function computeTax(ctx: OpContext, draft: Rec, taxableCents: number, previous: Rec | undefined, customer?: StoredEntity): TaxResult {
+  if (usesAst(ctx)) return astTax(ctx, draft, customer, taxableCents, previous);
   const detail: Rec = isRec(draft.TxnTaxDetail) ? { ...draft.TxnTaxDetail } : {};
   const prevDetail = previous && isRec(previous.TxnTaxDetail) ? previous.TxnTaxDetail : undefined;
   const sentTotal = detail.TotalTax;
@@ -37,13 +39,7 @@ export function computeTax(ctx: OpContext, draft: Rec, taxableCents: number, pre
   const computed = rates.map((r) => Math.round((taxableCents * Number(r.data.RateValue ?? 0)) / 100));
   const computedTotal = computed.reduce((a, b) => a + b, 0);
   const totalCents = explicit ? toCents(sentTotal) : computedTotal;
-  let perRate = computed;
-  if (explicit && rates.length > 0) {
-    const weights = computedTotal > 0 ? computed : rates.map(() => 1);
-    const weightSum = weights.reduce((a, b) => a + b, 0);
-    perRate = weights.map((w) => Math.floor((totalCents * w) / weightSum));
-    perRate[perRate.length - 1] += totalCents - perRate.reduce((a, b) => a + b, 0);
-  }
+  const perRate = explicit ? prorate(totalCents, computed) : computed;
   const TaxLine = rates.map((r, i) => ({
     Amount: fromCents(perRate[i]),
     DetailType: 'TaxLineDetail',
@@ -57,15 +53,43 @@ export function computeTax(ctx: OpContext, draft: Rec, taxableCents: number, pre
   return { totalCents, detail: { ...detail, TotalTax: fromCents(totalCents), TaxLine } };
 }
 
-/** A US line-level tax code: the pseudo codes TAX/NON, or a real TaxCode id. */
-export function checkLineTaxCode(ctx: OpContext, holder: Rec): string {
-  const v = refValue(holder, 'TaxCodeRef') ?? 'NON';
+function usesAst(ctx: OpContext): boolean {
+  return ctx.realm.settings.automatedSalesTax && ctx.realm.settings.country === 'US';
+}
+
+/**
+ * 6100 as QBO words it for a US company (IPP error-code list; a 2015 Stack Overflow fault quoted
+ * in the README). Non-US wording is the simulator's guess.
+ */
+function invalidLineTaxCode(ctx: OpContext, value: string): QboFault {
+  const detail =
+    ctx.realm.settings.country === 'US'
+      ? `Valid line TaxCodes for US should be TAX or NON. Supplied value: ${value}`
+      : `Line TaxCode must be the Id of a TaxCode of this company. Supplied value: ${value}`;
+  return new QboFault({ code: '6100', message: 'Invalid Line TaxCode in the request', detail, element: 'Line.SalesItemLineDetail.TaxCodeRef' });
+}
+
+/**
+ * A line's tax code. AST companies take only TAX/NON; non-US companies only real TaxCode ids;
+ * a US company without AST also takes a TaxCode id, as the simulator always has. Returns whether
+ * the line is taxable.
+ */
+export function checkLineTaxCode(ctx: OpContext, holder: Rec): boolean {
+  const sent = refValue(holder, 'TaxCodeRef');
+  if (ctx.realm.settings.country !== 'US') {
+    if (sent === undefined) return false;
+    if (sent === 'TAX' || sent === 'NON') throw invalidLineTaxCode(ctx, sent);
+    resolveRef(ctx, holder, 'TaxCodeRef', 'TaxCode', true);
+    return true;
+  }
+  const v = sent ?? 'NON';
   if (v === 'TAX' || v === 'NON') {
     holder.TaxCodeRef = { value: v };
-    return v;
+    return v === 'TAX';
   }
+  if (usesAst(ctx)) throw invalidLineTaxCode(ctx, v);
   resolveRef(ctx, holder, 'TaxCodeRef', 'TaxCode', true);
-  return v;
+  return true;
 }
 
 /**
