@@ -52,6 +52,16 @@ describe('QBO health: when the authorization ends', () => {
     expect(status.reconnectBy).toMatchObject({ reason: 'refresh_window', daysLeft: 29 });
   });
 
+  it('the extension summary carries the same warning for the popup', async () => {
+    const co = await connected();
+    const quiet = (await call('GET', '/v1/extension/summary', { token: co.viewer })).json.companies[0];
+    expect(quiet.connection).toMatchObject({ target: 'qbo', state: 'connected', reconnectBy: null });
+    const hard = Date.now() + 10 * DAY;
+    await env.DB.prepare('UPDATE qbo_connections SET refresh_hard_expires_at = ? WHERE company_id = ?').bind(hard, co.id).run();
+    const warned = (await call('GET', '/v1/extension/summary', { token: co.viewer })).json.companies[0];
+    expect(warned.connection.reconnectBy).toMatchObject({ by: new Date(hard).toISOString(), reason: 'hard_maximum', url: 'http://127.0.0.1:8787/app/settings' });
+  });
+
   it('the Health page tells the bookkeeper to reconnect, with the date and where', async () => {
     const co = await connected();
     const cookie = await signIn(co.viewer);

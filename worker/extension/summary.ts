@@ -1,8 +1,8 @@
 import type { Principal } from '../companies';
 import type { CompanyRow } from '../db/companies';
-import { findQboRealm } from '../db/extension-status';
 import { findLastWebConnectorContact } from '../db/extension-qbd';
 import type { RequestCtx } from '../http/context';
+import { qboStatus } from '../qbo';
 import { getJobCounts, listSyncLog } from '../queue';
 import { companiesOf } from './companies';
 
@@ -10,8 +10,17 @@ import { companiesOf } from './companies';
 export const PROBLEMS_SHOWN = 25;
 const HOUR_MS = 3_600_000;
 
+type QboStatus = Awaited<ReturnType<typeof qboStatus>>;
+
 export type ConnectionView =
-  | { target: 'qbo'; state: 'connected' | 'reconnect_needed' | 'disconnected' | 'not_connected'; message: string | null; realmId: string | null }
+  | {
+      target: 'qbo';
+      state: QboStatus['status'];
+      message: string | null;
+      realmId: string | null;
+      /** The Health page's warning, so the popup tells the bookkeeper as early (30 days before the grant ends). */
+      reconnectBy: QboStatus['reconnectBy'];
+    }
   | { target: 'qbd'; lastContactAt: string | null; lastResult: string | null; known: boolean }
   | { target: 'none' };
 
@@ -22,10 +31,10 @@ export function nextTopOfHour(now: Date): string {
 
 async function connectionOf(ctx: RequestCtx, company: CompanyRow) {
   if (company.accountingSystem === 'qbo') {
-    const realm = await findQboRealm(ctx.db, company.id);
-    const connection: ConnectionView = { target: 'qbo', state: realm?.status ?? 'not_connected', message: realm?.statusMessage ?? null, realmId: realm?.realmId ?? null };
-    const nextSyncAt = realm?.status === 'connected' ? nextTopOfHour(ctx.now) : null;
-    return { connection, lastSyncAt: realm?.lastSyncFinishedAt ?? null, nextSyncAt, nextSyncNote: nextSyncAt ? 'hourly' : 'after QuickBooks Online is reconnected' };
+    const status = await qboStatus({ ctx, companyId: company.id });
+    const connection: ConnectionView = { target: 'qbo', state: status.status, message: status.message, realmId: status.realmId, reconnectBy: status.reconnectBy };
+    const nextSyncAt = status.connected ? nextTopOfHour(ctx.now) : null;
+    return { connection, lastSyncAt: status.lastSync?.finishedAt ?? null, nextSyncAt, nextSyncNote: nextSyncAt ? 'hourly' : 'after QuickBooks Online is reconnected' };
   }
   if (company.accountingSystem === 'qbd') {
     const wc = await findLastWebConnectorContact(ctx.db, company.id);

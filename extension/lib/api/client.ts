@@ -28,6 +28,13 @@ export interface OverrideInput {
   pagePath?: string
 }
 
+/** A Worker without a registered redirect URI sends its reconnect link relative to itself; the popup is not on the Worker's origin. */
+export function withAbsoluteReconnectUrl(c: CompanySummary, base: string): CompanySummary {
+  const conn = c.connection
+  if (conn.target !== "qbo" || !conn.reconnectBy || /^https?:\/\//.test(conn.reconnectBy.url)) return c
+  return { ...c, connection: { ...conn, reconnectBy: { ...conn.reconnectBy, url: new URL(conn.reconnectBy.url, `${base}/`).href } } }
+}
+
 /** The Worker's extension API. Only the background calls it, so the token never reaches a page. */
 export function createApiClient(o: ApiClientOptions) {
   const base = o.workerUrl.replace(/\/+$/, "")
@@ -62,7 +69,10 @@ export function createApiClient(o: ApiClientOptions) {
       const params = new URLSearchParams({ entity: q.entity, id: q.id, ...(q.realmId && { realmId: q.realmId }) })
       return call<RecordStatus>("GET", `/v1/extension/status?${params}`)
     },
-    summary: () => call<{ companies: CompanySummary[] }>("GET", "/v1/extension/summary"),
+    summary: async () => {
+      const answer = await call<{ companies: CompanySummary[] }>("GET", "/v1/extension/summary")
+      return { companies: answer.companies.map((c) => withAbsoluteReconnectUrl(c, base)) }
+    },
     selectors: () => call<unknown>("GET", "/v1/extension/selectors"),
     recordOverride: (input: OverrideInput) => call<{ id: number }>("POST", "/v1/extension/overrides", input),
     requeue: (companyId: string, jobId: number) => call<RequeueResult>("POST", `${companyPath(companyId)}/jobs/${jobId}/requeue`),

@@ -24,6 +24,14 @@ export type RecordStatus =
       openInSharperUrl: string | null
     }
 
+export interface ReconnectBy {
+  by: string
+  daysLeft: number
+  reason: "hard_maximum" | "refresh_window"
+  /** Absolute once the API client has resolved it against the Worker URL. */
+  url: string
+}
+
 export interface ActionPermission {
   allowed: boolean
   reason?: string
@@ -35,7 +43,14 @@ export interface CompanySummary {
   accountingSystem: "qbo" | "qbd" | "none"
   role: "viewer" | "operator" | null
   connection:
-    | { target: "qbo"; state: "connected" | "reconnect_needed" | "disconnected" | "not_connected"; message: string | null; realmId: string | null }
+    | {
+        target: "qbo"
+        state: "connected" | "reconnect_needed" | "disconnected" | "not_connected"
+        message: string | null
+        realmId: string | null
+        /** Set in the last 30 days before QuickBooks Online ends the saved authorization (worker/qbo/oauth/reconnect-by.ts). */
+        reconnectBy?: ReconnectBy | null
+      }
     | { target: "qbd"; lastContactAt: string | null; lastResult: string | null; known: boolean }
     | { target: "none" }
   lastSyncAt: string | null

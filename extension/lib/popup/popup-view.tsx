@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from "react"
 import type { CompanySummary } from "../api/types"
 import type { Ask } from "../messaging"
 import { formatWhen } from "../overlay/model"
-import { connectionLine } from "./labels"
+import { connectionLine, reconnectWarning } from "./labels"
 
 type Load = { state: "loading" } | { state: "error"; message: string } | { state: "ready"; companies: CompanySummary[] }
 
@@ -13,7 +13,24 @@ const styles = {
   muted: { color: "#57606a" },
   problem: { borderBottom: "1px solid #eaeef2", padding: "6px 0" },
   row: { display: "flex", gap: 8, alignItems: "center", flexWrap: "wrap" as const },
-  reason: { color: "#9a6700", fontSize: 12 }
+  reason: { color: "#9a6700", fontSize: 12 },
+  warning: { background: "#fff8c5", border: "1px solid #d4a72c", borderRadius: 6, padding: "6px 8px", margin: "4px 0" }
+}
+
+/** Shown above everything else in the company: a lapsed authorization stops every sync. */
+export function ReconnectNotice({ company }: { company: Pick<CompanySummary, "connection"> }) {
+  const warning = reconnectWarning(company)
+  if (!warning) return null
+  const [before] = warning.text.split(warning.url)
+  return (
+    <div role="alert" style={styles.warning} data-testid="reconnect-by">
+      {before}
+      <a href={warning.url} target="_blank" rel="noreferrer">
+        {warning.url}
+      </a>
+      . {warning.why}
+    </div>
+  )
 }
 
 function Company({ company, ask, reload }: { company: CompanySummary; ask: Ask; reload: () => void }) {
@@ -30,6 +47,7 @@ function Company({ company, ask, reload }: { company: CompanySummary; ask: Ask; 
     <section style={styles.company} data-company-id={company.id} aria-label={company.name}>
       <h2 style={{ fontSize: 15, margin: "0 0 4px" }}>{company.name}</h2>
       <div data-testid="connection">{connectionLine(company)}</div>
+      <ReconnectNotice company={company} />
       <div style={styles.muted}>
         Last sync: {company.lastSyncAt ? formatWhen(company.lastSyncAt) : "never"} · Next: {company.nextSyncAt ? formatWhen(company.nextSyncAt) : company.nextSyncNote}
       </div>
