@@ -34,6 +34,31 @@ export function applicationsByTarget(realm: Realm, excludePaymentId?: string, cu
   return out;
 }
 
+export function arAccountIds(realm: Realm): Set<string> {
+  return new Set(
+    listLive(realm, 'Account')
+      .filter((a) => a.data.AccountType === 'Accounts Receivable')
+      .map((a) => String(a.data.Id)),
+  );
+}
+
+/**
+ * A JournalEntry's net A/R amount per customer (debits positive). A positive net is an open
+ * charge that a Payment line can settle by linking `TxnType: 'JournalEntry'`, as in the QBO UI.
+ */
+export function journalArByCustomer(je: Rec, arAccounts: ReadonlySet<string>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const line of Array.isArray(je.Line) ? je.Line : []) {
+    if (!isRec(line) || !isRec(line.JournalEntryLineDetail)) continue;
+    const detail = line.JournalEntryLineDetail;
+    if (!arAccounts.has(String((detail.AccountRef as Rec | undefined)?.value))) continue;
+    const entity = isRec(detail.Entity) ? (detail.Entity.EntityRef as Rec | undefined) : undefined;
+    const id = String(entity?.value);
+    out.set(id, (out.get(id) ?? 0) + (detail.PostingType === 'Debit' ? 1 : -1) * toCents(line.Amount));
+  }
+  return out;
+}
+
 export function appliedCents(apps: Map<string, Application[]>, key: string, asOf?: string): number {
   return (apps.get(key) ?? []).filter((a) => asOf === undefined || a.txnDate <= asOf).reduce((sum, a) => sum + a.cents, 0);
 }
@@ -50,7 +75,7 @@ function setIfChanged(realm: Realm, s: StoredEntity, fields: Rec, bump: boolean,
 
 /**
  * Re-derives Invoice.Balance/LinkedTxn, CreditMemo.RemainingCredit and Customer.Balance (open
- * invoices, minus credits and unapplied payments, plus A/R journal lines) after
+ * invoices, minus credits and unapplied payments, plus A/R journal lines less payments applied to them) after
  * any write. Applying a payment changes the invoice in QBO (new SyncToken, visible to CDC), so a
  * client holding the invoice's old SyncToken gets 5010 on its next update; customers are not bumped.
  */
@@ -106,18 +131,13 @@ export function recomputeBalances(realm: Realm, now: Date, only?: ReadonlySet<st
     const customerId = (p.data.CustomerRef as Rec | undefined)?.value;
     if (!p.voided && inScope(customerId)) add(customerId, -toCents(p.data.UnappliedAmt));
   }
-  const arAccounts = new Set(
-    listLive(realm, 'Account')
-      .filter((a) => a.data.AccountType === 'Accounts Receivable')
-      .map((a) => String(a.data.Id)),
-  );
+  const arAccounts = arAccountIds(realm);
   for (const je of live(realm, 'JournalEntry')) {
-    for (const line of Array.isArray(je.data.Line) ? je.data.Line : []) {
-      if (!isRec(line) || !isRec(line.JournalEntryLineDetail)) continue;
-      const detail = line.JournalEntryLineDetail;
-      if (!arAccounts.has(String((detail.AccountRef as Rec | undefined)?.value))) continue;
-      const entity = isRec(detail.Entity) ? (detail.Entity.EntityRef as Rec | undefined) : undefined;
-      add(entity?.value, (detail.PostingType === 'Debit' ? 1 : -1) * toCents(line.Amount));
+    for (const [customerId, cents] of journalArByCustomer(je.data, arAccounts)) add(customerId, cents);
+    // Payment slices applied to the JE's charge are not in the payment's UnappliedAmt.
+    for (const a of apps.get(`JournalEntry:${String(je.data.Id)}`) ?? []) {
+      const payer = (realm.entities.get('Payment')?.get(a.paymentId)?.data.CustomerRef as Rec | undefined)?.value;
+      add(payer, -a.cents);
     }
   }
   // One level of jobs, like the parent's BalanceWithJobs in QBO's customer list.

@@ -78,10 +78,12 @@ export function updateEntity(ctx: OpContext, entity: EntityName, body: Rec): Rec
   return clone(stored.data);
 }
 
+const LINK_TARGETS: readonly EntityName[] = ['Invoice', 'CreditMemo', 'JournalEntry'];
+
 function refuseIfApplied(ctx: OpContext, stored: StoredEntity, verb: string): void {
-  if (stored.name !== 'Invoice' && stored.name !== 'CreditMemo') return;
-  const customer = new Set([String((stored.data.CustomerRef as Rec | undefined)?.value)]);
-  const applied = appliedCents(applicationsByTarget(ctx.realm, undefined, customer), `${stored.name}:${String(stored.data.Id)}`);
+  if (!LINK_TARGETS.includes(stored.name)) return;
+  const customers = customersTouched(ctx.realm, [stored.data]);
+  const applied = appliedCents(applicationsByTarget(ctx.realm, undefined, customers), `${stored.name}:${String(stored.data.Id)}`);
   if (applied > 0) {
     throw faults.business(`This ${stored.name} has payments applied; remove them before you ${verb} it.`);
   }

@@ -1,4 +1,4 @@
-import { appliedCents, applicationsByTarget } from '../balances';
+import { type Application, appliedCents, applicationsByTarget, arAccountIds, journalArByCustomer } from '../balances';
 import { faults } from '../faults';
 import { fromCents, toCents } from '../money';
 import { getStored } from '../store';
@@ -7,7 +7,21 @@ import type { Rec, StoredEntity } from '../types';
 import { asArray, isRec, type OpContext, refValue, requireDateInOpenPeriod, resolveRef, str } from './common';
 import { findAccountBySubType } from './sales';
 
-const LINKABLE = new Set(['Invoice', 'CreditMemo']);
+const LINKABLE = new Set(['Invoice', 'CreditMemo', 'JournalEntry']);
+
+/** What a linked transaction still has open for this customer, before this payment. */
+function openCents(ctx: OpContext, target: StoredEntity, customerId: string, others: Map<string, Application[]>): number {
+  const key = `${target.name}:${String(target.data.Id)}`;
+  if (target.name === 'JournalEntry') {
+    const charge = journalArByCustomer(target.data, arAccountIds(ctx.realm)).get(customerId) ?? 0;
+    if (charge <= 0) throw faults.cannotLink(`Txn ID ${String(target.data.Id)} cannot be linked: it charges no Accounts Receivable to this customer`);
+    return charge - appliedCents(others, key);
+  }
+  if (refValue(target.data, 'CustomerRef') !== customerId) {
+    throw faults.cannotLink(`Txn ID ${String(target.data.Id)} cannot be linked: it belongs to a different customer`);
+  }
+  return target.voided ? 0 : toCents(target.data.TotalAmt) - appliedCents(others, key);
+}
 
 /**
  * Receive-payment rules: linked invoices and credit memos belong to the same customer (620),
@@ -44,18 +58,16 @@ export function preparePayment(ctx: OpContext, draft: Rec, previous: StoredEntit
         const type = str(link.TxnType) ?? '';
         const id = str(link.TxnId) ?? '';
         if (!LINKABLE.has(type)) throw faults.cannotLink(`Txn type ${type} cannot be linked to a Payment`);
-        const target = getStored(ctx.realm, type === 'Invoice' ? 'Invoice' : 'CreditMemo', id);
+        const target = getStored(ctx.realm, type as 'Invoice' | 'CreditMemo' | 'JournalEntry', id);
         if (!target || target.deleted) throw faults.invalidReference('LinkedTxn', id);
-        if (refValue(target.data, 'CustomerRef') !== String(customer?.data.Id)) {
-          throw faults.cannotLink(`Txn ID ${id} cannot be linked: it belongs to a different customer`);
-        }
-        const open = target.voided ? 0 : toCents(target.data.TotalAmt) - appliedCents(others, `${type}:${id}`);
+        const open = openCents(ctx, target, String(customer?.data.Id), others);
         if (cents > open) {
           throw faults.business(
             `The amount applied to ${type} ${id} (${fromCents(cents)}) is more than its open balance (${fromCents(open)}).`,
           );
         }
-        if (type === 'Invoice') invoiceCents += cents;
+        // A JE's A/R charge is settled like an invoice; a credit memo's credit offsets both.
+        if (type !== 'CreditMemo') invoiceCents += cents;
         else creditCents += cents;
       }
       line.LinkedTxn = links.map((l) => ({ TxnId: str(l.TxnId), TxnType: str(l.TxnType) }));

@@ -1,4 +1,4 @@
-import { appliedCents, applicationsByTarget } from '../balances';
+import { appliedCents, applicationsByTarget, arAccountIds, journalArByCustomer } from '../balances';
 import { toCents } from '../money';
 import { listLive } from '../store';
 import type { Realm, Rec, StoredEntity } from '../types';
@@ -119,16 +119,13 @@ export function openReceivables(realm: Realm, asOf: string): OpenItem[] {
     const unapplied = toCents(s.data.UnappliedAmt);
     out.push({ ...base(s), dueDate: String(s.data.TxnDate), amountCents: -toCents(s.data.TotalAmt), openCents: -unapplied });
   }
-  const arIds = new Set(listLive(realm, 'Account').filter((a) => a.data.AccountType === 'Accounts Receivable').map((a) => String(a.data.Id)));
+  const arIds = arAccountIds(realm);
   for (const s of listLive(realm, 'JournalEntry')) {
     if (String(s.data.TxnDate) > asOf) continue;
-    for (const line of Array.isArray(s.data.Line) ? s.data.Line : []) {
-      if (!isRec(line) || !isRec(line.JournalEntryLineDetail)) continue;
-      const detail = line.JournalEntryLineDetail;
-      if (!arIds.has(refId(detail, 'AccountRef') ?? '')) continue;
-      const cents = (detail.PostingType === 'Debit' ? 1 : -1) * toCents(line.Amount);
-      const customerId = refId(detail.Entity, 'EntityRef') ?? '';
-      out.push({ ...base(s), customerId, dueDate: String(s.data.TxnDate), amountCents: cents, openCents: cents });
+    // One item per customer the JE charges (or credits); payments linking the JE settle its charge.
+    for (const [customerId, cents] of journalArByCustomer(s.data, arIds)) {
+      const open = cents > 0 ? cents - appliedCents(apps, `JournalEntry:${String(s.data.Id)}`, asOf) : cents;
+      out.push({ ...base(s), customerId, dueDate: String(s.data.TxnDate), amountCents: cents, openCents: open });
     }
   }
   return out.filter((i) => i.openCents !== 0);
