@@ -52,7 +52,7 @@ async function seedCompany() {
   const ingest = await call('POST', `/v1/companies/${co.id}/records/bulk`, co.mms, { records });
   expect(ingest.json.summary.rejected, JSON.stringify(ingest.json)).toBe(0);
   const qbIds = { 'invoice:INV-1': '130', 'invoice:INV-2': '131', 'invoice:INV-3': '132', 'invoice:INV-4': '133' };
-  expect((await call('POST', '/v1/extension/test-support/seed', admin, { companyId: co.id, qboConnection: { realmId: REALM }, run: { qbIds } })).status).toBe(200);
+  expect((await call('POST', '/v1/extension/test-support/seed', admin, { companyId: co.id, qboConnection: { realmId: REALM, hardExpiresInDays: 20 }, run: { qbIds } })).status).toBe(200);
   await call('PUT', `/v1/companies/${co.id}/records/invoices/INV-2`, co.mms, invoice('1043', 'Changed in Sharper'));
   const failure = { kind: 'failed', code: '6140', message: 'Duplicate Document Number Error: 1043 is already used by another invoice' };
   expect((await call('POST', '/v1/extension/test-support/seed', admin, { companyId: co.id, run: { outcomes: { 'invoice:INV-2': failure } } })).status).toBe(200);
@@ -248,6 +248,7 @@ describe.runIf(hasChromium)('browser extension in Chromium', () => {
     const job = page.locator('[data-job-id]', { hasText: '1043' });
     await expect.poll(() => job.innerText()).toContain('Duplicate Document Number Error');
     expect(await page.getByTestId('connection').innerText()).toBe('QuickBooks Online: connected');
+    expect(await page.getByTestId('reconnect-by').innerText()).toMatch(/^QuickBooks Online will require you to reconnect by .+ \(19 days\): reconnect now at http:\/\/.+\/app\/settings\. Intuit ends/);
     await page.screenshot({ path: screenshotPath('extension-popup-operator'), fullPage: true });
     const jobId = Number(await job.getAttribute('data-job-id'));
     await job.getByRole('button', { name: 'Requeue' }).click();

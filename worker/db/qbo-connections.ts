@@ -84,6 +84,11 @@ export async function saveRefreshedTokens(
   return rows.length === 1;
 }
 
+/** Test seeding only (the browser tests have no Intuit to report one): a grant about to end. */
+export async function setRefreshHardExpiry(db: Db, a: { companyId: string; at: number }): Promise<void> {
+  await db.update(qboConnectionsTable).set({ refreshHardExpiresAt: a.at }).where(eq(qboConnectionsTable.companyId, a.companyId));
+}
+
 export async function releaseRefreshLease(db: Db, companyId: string, leaseToken: string): Promise<void> {
   await db
     .update(qboConnectionsTable)

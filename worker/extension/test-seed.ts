@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { findCompany } from '../db/companies';
 import { insertSeedDrift, upsertSeedQboConnection } from '../db/extension-test-seed';
+import { setRefreshHardExpiry } from '../db/qbo-connections';
 import { recordKinds } from '../db/schema/enums';
 import { qboConnectionStatuses } from '../db/schema/qbo-connections';
 import type { RequestCtx } from '../http/context';
@@ -20,7 +21,15 @@ const outcomeSchema = z.discriminatedUnion('kind', [
 export const seedBody = z
   .object({
     companyId: z.string().min(1).max(64),
-    qboConnection: z.object({ realmId: z.string().regex(/^\d+$/), status: z.enum(qboConnectionStatuses).default('connected'), message: z.string().max(500).nullable().default(null) }).optional(),
+    qboConnection: z
+      .object({
+        realmId: z.string().regex(/^\d+$/),
+        status: z.enum(qboConnectionStatuses).default('connected'),
+        message: z.string().max(500).nullable().default(null),
+        /** Days until Intuit's hard end of the grant, to show the reconnect warning. */
+        hardExpiresInDays: z.number().int().min(0).max(2000).optional(),
+      })
+      .optional(),
     /** Claim every ready QBO job and record an outcome: synced (with `qbIds[kind:id]` or a generated id) unless `outcomes` says otherwise. */
     run: z.object({ qbIds: z.record(z.string(), z.string().regex(/^\d+$/)).default({}), outcomes: z.record(z.string(), outcomeSchema).default({}) }).optional(),
     drift: z.array(z.object({ kind: z.enum(recordKinds), sourceId: z.string(), qbEntity: z.string(), qbId: z.string(), fields: z.array(z.object({ field: z.string(), sharper: z.unknown(), quickbooks: z.unknown() })) })).default([]),
@@ -33,7 +42,9 @@ export async function seedExtensionFixtures({ ctx, input }: { ctx: RequestCtx; i
   if (!(await findCompany(ctx.db, input.companyId))) throw notFound(`Company ${input.companyId}`);
   const now = ctx.now.toISOString();
   if (input.qboConnection) {
-    await upsertSeedQboConnection(ctx.db, { companyId: input.companyId, ...input.qboConnection, lastSyncFinishedAt: now, now });
+    const { hardExpiresInDays, ...connection } = input.qboConnection;
+    await upsertSeedQboConnection(ctx.db, { companyId: input.companyId, ...connection, lastSyncFinishedAt: now, now });
+    if (hardExpiresInDays !== undefined) await setRefreshHardExpiry(ctx.db, { companyId: input.companyId, at: ctx.now.getTime() + hardExpiresInDays * 86_400_000 });
   }
   const results: { kind: string; id: string; state: string; qbId: string | null }[] = [];
   let next = 5000;
