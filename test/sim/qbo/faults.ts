@@ -148,11 +148,15 @@ export const faults = {
       message: 'Duplicate Name Exists Error',
       detail: `The name supplied already exists. : Another ${who} is already using this name (${name}). Please use a different name.`,
     }),
-  stringLength: (field: string) =>
+  /** With `max`, the detail reads as QBO's does (Chargebee's QBO 2050 article: "Min:0 Max:21 supported"). */
+  stringLength: (field: string, max?: number) =>
     new QboFault({
       code: '2050',
       message: 'String length is either shorter or longer than supported by specification',
-      detail: `String length specified does not match the supported length for ${field}`,
+      detail:
+        max === undefined
+          ? `String length specified does not match the supported length for ${field}`
+          : `String length specified does not match the supported length. Min:0 Max:${max} supported.`,
       element: field,
     }),
   cannotLink: (detail: string) => new QboFault({ code: '620', message: 'Transaction Update Error', detail }),

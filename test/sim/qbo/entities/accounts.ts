@@ -1,5 +1,6 @@
 import { faults } from '../faults';
 import type { Rec, StoredEntity } from '../types';
+import { SUBTYPES_BY_TYPE, typeOfSubType } from './account-subtypes';
 import { type OpContext, resolveRef, str } from './common';
 import { assertUniqueName } from './names';
 
@@ -23,26 +24,6 @@ export const ACCOUNT_TYPES: Record<string, { classification: Classification; def
   'Other Expense': { classification: 'Expense', defaultSubType: 'OtherMiscellaneousExpense' },
 };
 
-/** Enough sub-types to infer AccountType when only AccountSubType is sent. */
-const SUBTYPE_TO_TYPE: Record<string, string> = {
-  Checking: 'Bank',
-  Savings: 'Bank',
-  AccountsReceivable: 'Accounts Receivable',
-  UndepositedFunds: 'Other Current Asset',
-  Inventory: 'Other Current Asset',
-  OtherCurrentAssets: 'Other Current Asset',
-  AccountsPayable: 'Accounts Payable',
-  SalesTaxPayable: 'Other Current Liability',
-  OtherCurrentLiabilities: 'Other Current Liability',
-  OpeningBalanceEquity: 'Equity',
-  RetainedEarnings: 'Equity',
-  SalesOfProductIncome: 'Income',
-  ServiceFeeIncome: 'Income',
-  DiscountsRefundsGiven: 'Income',
-  OtherPrimaryIncome: 'Income',
-  SuppliesMaterialsCogs: 'Cost of Goods Sold',
-};
-
 export function prepareAccount(ctx: OpContext, draft: Rec, previous: StoredEntity | undefined): Rec {
   const d: Rec = { ...draft };
   const name = str(d.Name)?.trim();
@@ -52,10 +33,12 @@ export function prepareAccount(ctx: OpContext, draft: Rec, previous: StoredEntit
   assertUniqueName(ctx, ['Account'], 'Name', name, previous?.data.Id, 'account');
   d.Name = name;
   const subType = str(d.AccountSubType);
-  const type = str(d.AccountType) ?? (subType ? SUBTYPE_TO_TYPE[subType] : undefined);
+  const type = str(d.AccountType) ?? (subType ? typeOfSubType(subType) : undefined);
   if (!type) throw faults.required('AccountType');
   const info = ACCOUNT_TYPES[type];
   if (!info) throw faults.invalidEnum('AccountType', type);
+  // The code for a subtype of another type is the simulator's guess (2170, as for any bad enum value).
+  if (subType && !SUBTYPES_BY_TYPE[type].includes(subType)) throw faults.invalidEnum('AccountSubType', subType);
   d.AccountType = type;
   d.AccountSubType = subType ?? info.defaultSubType;
   d.Classification = info.classification;

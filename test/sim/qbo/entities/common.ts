@@ -82,3 +82,11 @@ export function requireDateInOpenPeriod(ctx: OpContext, txnDate: string): void {
   const closing = ctx.realm.settings.closingDate;
   if (ctx.actor === 'api' && closing && txnDate <= closing) throw faults.closedPeriod();
 }
+
+/** PrivateNote is at most 4,000 characters on transactions (Intuit's entity pages: "max 4000 chars"). */
+const PRIVATE_NOTE_MAX = 4000;
+
+export function checkTxnStrings(d: Rec): void {
+  const note = str(d.PrivateNote);
+  if (note !== undefined && note.length > PRIVATE_NOTE_MAX) throw faults.stringLength('PrivateNote', PRIVATE_NOTE_MAX);
+}

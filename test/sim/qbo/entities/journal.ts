@@ -2,12 +2,13 @@ import { faults } from '../faults';
 import { fromCents, toCents } from '../money';
 import { isDate } from '../time';
 import type { Rec, StoredEntity } from '../types';
-import { asArray, isRec, type OpContext, requireDateInOpenPeriod, resolveRef, str } from './common';
+import { asArray, checkTxnStrings, isRec, type OpContext, requireDateInOpenPeriod, resolveRef, str } from './common';
 import { checkDocNumber } from './sales';
 
 /** Debits equal credits; A/R lines name a Customer and A/P lines a Vendor, as QBO insists. */
 export function prepareJournalEntry(ctx: OpContext, draft: Rec, previous: StoredEntity | undefined): Rec {
   const d: Rec = { ...draft };
+  checkTxnStrings(d);
   d.TxnDate = d.TxnDate ?? ctx.today;
   if (!isDate(d.TxnDate)) throw faults.invalidProperty(`Invalid date for TxnDate: ${String(d.TxnDate)}`);
   requireDateInOpenPeriod(ctx, d.TxnDate);

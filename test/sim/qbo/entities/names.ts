@@ -86,8 +86,10 @@ export function prepareTerm(ctx: OpContext, draft: Rec, previous: StoredEntity |
   if (!name) throw faults.required('Name');
   assertUniqueName(ctx, ['Term'], 'Name', name, previous?.data.Id, 'term');
   d.Name = name;
-  d.Type = d.Type ?? (d.DayOfMonthDue !== undefined ? 'DATE_DRIVEN' : 'STANDARD');
-  if (d.Type !== 'STANDARD' && d.Type !== 'DATE_DRIVEN') throw faults.invalidEnum('Type', d.Type);
+  // Type is "InputType: ALL: ReadOnly" and derived: "If dueDays is not null, the Type is Standard
+  // else DateDriven" (Term.Type in the Java SDK's Finance.xsd). A sent Type is ignored, like other
+  // read-only fields, never refused.
+  d.Type = d.DueDays === undefined && d.DayOfMonthDue !== undefined ? 'DATE_DRIVEN' : 'STANDARD';
   if (d.Type === 'STANDARD') d.DueDays = d.DueDays ?? 0;
   d.Active = d.Active ?? true;
   return d;

@@ -4,7 +4,7 @@ import { fromCents, toCents } from '../money';
 import { getStored } from '../store';
 import { isDate } from '../time';
 import type { Rec, StoredEntity } from '../types';
-import { asArray, isRec, type OpContext, refValue, requireDateInOpenPeriod, resolveRef, str } from './common';
+import { asArray, checkTxnStrings, isRec, type OpContext, refValue, requireDateInOpenPeriod, resolveRef, str } from './common';
 import { findAccountBySubType } from './sales';
 
 const LINKABLE = new Set(['Invoice', 'CreditMemo', 'JournalEntry']);
@@ -29,6 +29,7 @@ function openCents(ctx: OpContext, target: StoredEntity, customerId: string, oth
  */
 export function preparePayment(ctx: OpContext, draft: Rec, previous: StoredEntity | undefined): Rec {
   const d: Rec = { ...draft };
+  checkTxnStrings(d);
   const customer = resolveRef(ctx, d, 'CustomerRef', 'Customer', true);
   if (d.TotalAmt === undefined) throw faults.required('TotalAmt');
   const totalCents = toCents(d.TotalAmt);

@@ -3,7 +3,7 @@ import { fromCents, toCents } from '../money';
 import { listLive } from '../store';
 import { addDays, isDate } from '../time';
 import type { EntityName, Rec, Realm, StoredEntity } from '../types';
-import { asArray, isRec, type OpContext, refValue, requireDateInOpenPeriod, resolveRef, str } from './common';
+import { asArray, checkTxnStrings, isRec, type OpContext, refValue, requireDateInOpenPeriod, resolveRef, str } from './common';
 import { checkLineTaxCode, computeTax } from './tax';
 
 export const SALES_FORMS: readonly EntityName[] = ['Invoice', 'CreditMemo', 'SalesReceipt', 'RefundReceipt'];
@@ -124,18 +124,27 @@ function nextDocNumber(realm: Realm, entity: EntityName): string {
   return String(numbers.length === 0 ? 1001 : Math.max(...numbers) + 1);
 }
 
+/**
+ * 6140 names the other transaction's TxnType and TxnId (reference §2.10). Sales forms share one
+ * number sequence in QBO, so a clash is looked for across all four and reported with the other's
+ * type: the simulator's guess. JournalEntry numbers only clash with journal entries.
+ */
 export function checkDocNumber(ctx: OpContext, entity: EntityName, d: Rec, selfId: unknown, setting: boolean): void {
   const doc = str(d.DocNumber);
   if (doc === undefined || doc === '') return;
-  if (doc.length > 21) throw faults.stringLength('DocNumber');
+  if (doc.length > 21) throw faults.stringLength('DocNumber', 21);
   if (!setting || ctx.actor === 'user' || ctx.include.has('allowduplicatedocnum')) return;
-  const clash = listLive(ctx.realm, entity).find((s) => s.data.DocNumber === doc && s.data.Id !== selfId);
-  if (clash) throw faults.duplicateDocNumber(doc, entity, String(clash.data.Id));
+  const lists = SALES_FORMS.includes(entity) ? SALES_FORMS : [entity];
+  for (const list of lists) {
+    const clash = listLive(ctx.realm, list).find((s) => s.data.DocNumber === doc && !(list === entity && s.data.Id === selfId));
+    if (clash) throw faults.duplicateDocNumber(doc, list, String(clash.data.Id));
+  }
 }
 
 /** Invoice, CreditMemo, SalesReceipt, RefundReceipt: shared header rules and totals. */
 export function prepareSalesForm(ctx: OpContext, entity: EntityName, draft: Rec, previous: StoredEntity | undefined): Rec {
   const d: Rec = { ...draft };
+  checkTxnStrings(d);
   const needsCustomer = entity === 'Invoice' || entity === 'CreditMemo';
   const customer = resolveRef(ctx, d, 'CustomerRef', 'Customer', needsCustomer);
   d.TxnDate = d.TxnDate ?? ctx.today;
