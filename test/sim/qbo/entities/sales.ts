@@ -117,8 +117,9 @@ export function prepareSalesLines(ctx: OpContext, rawLines: unknown): LineTotals
   return { lines, subtotalCents, discountCents, taxableCents };
 }
 
-function nextDocNumber(realm: Realm, entity: EntityName): string {
-  const numbers = listLive(realm, entity)
+/** One sequence for all sales forms, matching the shared duplicate check below. */
+function nextDocNumber(realm: Realm): string {
+  const numbers = SALES_FORMS.flatMap((entity) => listLive(realm, entity))
     .map((s) => Number(s.data.DocNumber))
     .filter((n) => Number.isInteger(n));
   return String(numbers.length === 0 ? 1001 : Math.max(...numbers) + 1);
@@ -153,7 +154,7 @@ export function prepareSalesForm(ctx: OpContext, entity: EntityName, draft: Rec,
   if (previous) requireDateInOpenPeriod(ctx, String(previous.data.TxnDate));
 
   if ((d.DocNumber === undefined || d.DocNumber === '') && !ctx.realm.settings.customTxnNumbers && !previous) {
-    d.DocNumber = nextDocNumber(ctx.realm, entity);
+    d.DocNumber = nextDocNumber(ctx.realm);
   }
   checkDocNumber(ctx, entity, d, previous?.data.Id, ctx.realm.settings.warnDuplicateDocNumber);
 
