@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seeded, type SimHarness, startHarness } from './test-helpers';
 
@@ -41,6 +43,31 @@ describe('AST settings as QBO shows them', () => {
     expect(Number(after.SyncToken)).toBe(Number(before) + 1);
     const changed = (await cdc(since)).json.CDCResponse[0].QueryResponse[0].Preferences;
     expect(changed[0].TaxPrefs.PartnerTaxEnabled).toBe(false);
+  });
+
+  it('a Preferences change is sent to an auto webhook like any entity change', async () => {
+    const received: string[] = [];
+    const receiver = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        received.push(body);
+        res.end('ok');
+      });
+    });
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+    const port = (receiver.address() as AddressInfo).port;
+    try {
+      await h.control('POST', '/webhooks', { url: `http://127.0.0.1:${port}/hook`, verifierToken: 'v', format: 'legacy', auto: true });
+      await h.control('PATCH', `/realms/${h.realmId}/settings`, { companyName: 'Not a preference' });
+      await h.control('PATCH', `/realms/${h.realmId}/settings`, { automatedSalesTax: false });
+      for (let i = 0; i < 50 && received.length === 0; i += 1) await new Promise((r) => setTimeout(r, 20));
+      expect(received).toHaveLength(1);
+      const entities = JSON.parse(received[0]).eventNotifications[0].dataChangeEvent.entities;
+      expect(entities).toEqual([expect.objectContaining({ name: 'Preferences', id: '1', operation: 'Update' })]);
+    } finally {
+      await new Promise((r) => receiver.close(r));
+    }
   });
 
   it('CompanyInfo reports the realm country, and the address country in alpha-3', async () => {
