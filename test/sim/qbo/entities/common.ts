@@ -83,7 +83,7 @@ export function requireDateInOpenPeriod(ctx: OpContext, txnDate: string): void {
   if (ctx.actor === 'api' && closing && txnDate <= closing) throw faults.closedPeriod();
 }
 
-/** PrivateNote is at most 4,000 characters on transactions (Intuit's entity pages: "max 4000 chars"). */
+/** PrivateNote is at most 4,000 characters on transactions: Intuit's entity-page figure, unconfirmed (README, Guesses). */
 const PRIVATE_NOTE_MAX = 4000;
 
 export function checkTxnStrings(d: Rec): void {
