@@ -27,6 +27,8 @@ const envSchema = z.object({
   QBO_LEASE_MS: z.coerce.number().int().positive().default(10 * 60_000),
   QBO_RETRY_BASE_MS: z.coerce.number().int().nonnegative().default(1_000),
   QBO_SYNC_NOW_MIN_INTERVAL_S: z.coerce.number().int().nonnegative().default(300),
+  /** How long after a send its requestid is trusted for a replay; later, QBO is looked in first. */
+  QBO_REPLAY_WINDOW_S: z.coerce.number().int().nonnegative().default(300),
 });
 
 export type Config = Readonly<{
@@ -47,6 +49,7 @@ export type Config = Readonly<{
     leaseMs: number;
     retryBaseMs: number;
     syncNowMinIntervalMs: number;
+    replayWindowMs: number;
   }>;
 }>;
 
@@ -73,6 +76,7 @@ export function loadConfig(env: Env): Config {
       leaseMs: d.QBO_LEASE_MS,
       retryBaseMs: d.QBO_RETRY_BASE_MS,
       syncNowMinIntervalMs: d.QBO_SYNC_NOW_MIN_INTERVAL_S * 1000,
+      replayWindowMs: d.QBO_REPLAY_WINDOW_S * 1000,
     }),
   });
 }

@@ -41,9 +41,10 @@ export async function connect(co: TestCompany, realmId: string) {
   return { state: back.searchParams.get('state')!, callbackQuery: back.search };
 }
 
-export async function runCron() {
+/** One hourly cron run; `vars` override the Worker's settings for it (e.g. QBO_REPLAY_WINDOW_S). */
+export async function runCron(vars: Record<string, string> = {}) {
   const ctx = createExecutionContext();
-  await worker.scheduled(createScheduledController({ scheduledTime: Date.now(), cron: '0 * * * *' }), simEnv(), ctx);
+  await worker.scheduled(createScheduledController({ scheduledTime: Date.now(), cron: '0 * * * *' }), { ...simEnv(), ...vars } as Env, ctx);
   await waitOnExecutionContext(ctx);
 }
 

@@ -31,7 +31,9 @@ describe('QBO sync through the cron handler', () => {
 
     const stats = await sim('GET', `/realms/${realm}/stats`);
     expect(stats.batches).toBeGreaterThan(0);
-    expect(stats.writes / stats.requests).toBeGreaterThan(5);
+    // Writes ride in batches: many records per write request (reads — CDC, the company's tax
+    // preferences, look-ups — are requests of their own).
+    expect(stats.writes / (stats.requests - stats.reads)).toBeGreaterThan(5);
     const status = await call('GET', `/v1/companies/${co.id}/qbo`, { token: co.viewer });
     expect(status.json).toMatchObject({ connected: true, realmId: realm });
     expect(status.json.meteredCalls.reads).toBe(stats.meteredReads);

@@ -10,6 +10,12 @@ export const companySettingsSchema = z
     defaultIncomeAccount: z.string().min(1).max(64).optional(),
     tipItem: z.string().min(1).max(64).optional(),
     serviceFeeItem: z.string().min(1).max(64).optional(),
+    /**
+     * QuickBooks Online with automated sales tax: the QBO tax agency (its name) each of Sharper's
+     * sales-tax items posts to, by the tax item's id. Unset → the agency named like the tax item's
+     * own agency, else the company's first agency (qbo/sync/tax.ts).
+     */
+    qboTaxAgencies: z.record(z.string().min(1).max(64), z.string().trim().min(1).max(100)).optional(),
   })
   .strict();
 

@@ -37,6 +37,10 @@ export async function upsertQboConnection(db: Db, row: typeof qboConnectionsTabl
         tokenVersion: sql`${qboConnectionsTable.tokenVersion} + 1`,
         refreshLeaseUntil: 0,
         refreshLeaseToken: null,
+        // Possibly another QuickBooks company: what was read of the old one no longer holds.
+        country: null,
+        taxMode: null,
+        prefsReadAt: null,
         connectedAt: row.connectedAt,
         updatedAt: row.updatedAt,
       },

@@ -7,6 +7,8 @@ export interface StoredRequest {
   requestId: string;
   path: string;
   body: string;
+  /** When it was first sent (a replay keeps the first time): QBO's memory of a requestid is short. */
+  createdAt: string;
 }
 
 /** Records a write request and its jobs before it is sent, so a lost answer can be replayed exactly. */
@@ -28,11 +30,11 @@ export async function saveSentRequest(
 export async function findSentRequests(db: Db, companyId: string, jobIds: number[]): Promise<Map<number, StoredRequest & { bId: string | null }>> {
   const out = new Map<number, StoredRequest & { bId: string | null }>();
   for (const ids of chunked(jobIds, 90)) {
-    const rows = await db.all<{ job_id: number; b_id: string | null; request_id: string; path: string; body: string }>(sql`
-      SELECT j.job_id, j.b_id, r.request_id, r.path, r.body FROM qbo_request_jobs j
+    const rows = await db.all<{ job_id: number; b_id: string | null; request_id: string; path: string; body: string; created_at: string }>(sql`
+      SELECT j.job_id, j.b_id, r.request_id, r.path, r.body, r.created_at FROM qbo_request_jobs j
       JOIN qbo_requests r ON r.company_id = j.company_id AND r.request_id = j.request_id
       WHERE j.company_id = ${companyId} AND j.job_id IN (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`);
-    for (const r of rows) out.set(Number(r.job_id), { requestId: r.request_id, path: r.path, body: r.body, bId: r.b_id });
+    for (const r of rows) out.set(Number(r.job_id), { requestId: r.request_id, path: r.path, body: r.body, createdAt: r.created_at, bId: r.b_id });
   }
   return out;
 }
@@ -49,8 +51,8 @@ export async function findEarlierSentRequests(
 ): Promise<Map<number, StoredRequest & { bId: string | null; earlierJobId: number; earlierVersion: number }>> {
   const out = new Map<number, StoredRequest & { bId: string | null; earlierJobId: number; earlierVersion: number }>();
   for (const ids of chunked(jobIds, 90)) {
-    const rows = await db.all<{ job_id: number; earlier_job_id: number; earlier_version: number; b_id: string | null; request_id: string; path: string; body: string }>(sql`
-      SELECT n.id AS job_id, o.id AS earlier_job_id, o.version AS earlier_version, rj.b_id, r.request_id, r.path, r.body
+    const rows = await db.all<{ job_id: number; earlier_job_id: number; earlier_version: number; b_id: string | null; request_id: string; path: string; body: string; created_at: string }>(sql`
+      SELECT n.id AS job_id, o.id AS earlier_job_id, o.version AS earlier_version, rj.b_id, r.request_id, r.path, r.body, r.created_at
       FROM jobs n
       JOIN jobs o ON o.company_id = n.company_id AND o.target = n.target AND o.record_kind = n.record_kind
         AND o.source_id = n.source_id AND o.version < n.version AND o.state = 'superseded' AND o.in_doubt = 1
@@ -60,7 +62,7 @@ export async function findEarlierSentRequests(
       ORDER BY o.version`);
     // Ordered by version: the newest earlier send wins.
     for (const r of rows) {
-      out.set(Number(r.job_id), { requestId: r.request_id, path: r.path, body: r.body, bId: r.b_id, earlierJobId: Number(r.earlier_job_id), earlierVersion: Number(r.earlier_version) });
+      out.set(Number(r.job_id), { requestId: r.request_id, path: r.path, body: r.body, createdAt: r.created_at, bId: r.b_id, earlierJobId: Number(r.earlier_job_id), earlierVersion: Number(r.earlier_version) });
     }
   }
   return out;

@@ -1,9 +1,11 @@
 import type { Config } from '../config';
 import type { Db } from '../db/client';
 import { findQboConnection } from '../db/qbo-connections';
+import { saveQboLimiterWindow } from '../db/qbo-company-prefs';
 import { addQboUsage } from '../db/qbo-usage';
 import { ServiceError } from '../shared/errors';
 import { QboApi } from './api/client';
+import { parseLimiterWindow } from './api/limiter';
 import { apiBase } from './endpoints';
 import { QboConnectionError } from './errors';
 import { getAccessToken } from './tokens';
@@ -31,6 +33,8 @@ export async function fetchQboReports({ db, config, companyId, reports, now }: {
     clock,
     sleep,
     retryBaseMs: config.qbo.retryBaseMs,
+    // The last sync's requests still count against the realm's per-second and per-minute limits.
+    limiterWindow: parseLimiterWindow(conn.limiterWindow),
   });
   try {
     const out: unknown[] = [];
@@ -48,5 +52,6 @@ export async function fetchQboReports({ db, config, companyId, reports, now }: {
     throw error;
   } finally {
     await addQboUsage(db, companyId, now.toISOString().slice(0, 7), api.usage);
+    await saveQboLimiterWindow(db, { companyId, limiterWindow: JSON.stringify(api.limiter.window()) });
   }
 }

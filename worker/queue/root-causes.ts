@@ -29,6 +29,9 @@ const FIXES: Record<string, string> = {
   QBD_VALUE_TOO_LONG: 'A name or number is longer than QuickBooks Desktop allows: shorten it in Sharper (the message names the field and limit); the change requeues it.',
   QBD_SETTING_MISSING: 'Set the company setting the message names (Settings page), then requeue these.',
   QBD_CHANGE_NOT_SUPPORTED: 'QuickBooks Desktop cannot make this change: do what the message says in QuickBooks, then requeue these.',
+  QBO_FIGURES_DIFFER: 'These are in QuickBooks Online with other figures than Sharper (usually tax QuickBooks computed itself). Check the company\'s sales-tax setup (Health page), correct the document, then requeue: the requeue updates the same document in QuickBooks.',
+  SALES_TAX_NOT_SET_UP: 'Set up sales tax in QuickBooks Online (Taxes › Set up sales tax), then requeue these.',
+  TAX_AGENCY_NOT_FOUND: 'Choose one of QuickBooks\' tax agencies for these tax items in Settings, then requeue these.',
   VOID_NOT_SUPPORTED: 'QuickBooks Online\'s API cannot void these: delete them in Sharper instead (that goes through), or void them in QuickBooks Online by hand — requeueing changes nothing.',
 };
 const GENERIC_FIX = 'Fix the cause named in the message (in Sharper, or in QuickBooks settings), then requeue these.';

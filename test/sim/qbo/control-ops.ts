@@ -1,3 +1,4 @@
+import { astCode } from './entities/ast';
 import { z } from 'zod';
 import { preferencesChanged } from './company';
 import type { OpContext } from './entities/common';
@@ -68,6 +69,8 @@ export function updateRealmSettings(state: SimState, realmId: string, patch: Rea
   const before = realm.settings;
   realm.settings = { ...realm.settings, ...parsed, limits: { ...realm.settings.limits, ...parsed.limits } };
   preferencesChanged(state, realm, before, now(state).getTime());
+  // Turning automated sales tax on is QBO's "Set up sales tax": the home state's agency exists from then.
+  if (realm.settings.automatedSalesTax && !before.automatedSalesTax) astCode({ realm, now: now(state) }, realm.settings.companyState);
   return clone(realm.settings);
 }
 
@@ -187,6 +190,8 @@ export async function triggerWebhook(
 ): Promise<{ status: number | null; body: string }> {
   const realm = realmOrThrow(state, realmId);
   const full: ChangeEvent[] = events.map((e) => {
+    // Preferences is one object per company, not a stored entity, yet QBO notifies its changes too.
+    if (e.name === 'Preferences') return { realmId, name: 'Preferences', id: e.id, operation: e.operation ?? 'Update', lastUpdated: now(state).toISOString() };
     const name = entityOrThrow(e.name);
     const meta = (getStored(realm, name, e.id)?.data.MetaData ?? {}) as Rec;
     return { realmId, name, id: e.id, operation: e.operation ?? 'Update', lastUpdated: String(meta.LastUpdatedTime ?? now(state).toISOString()) };

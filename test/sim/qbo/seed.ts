@@ -1,4 +1,5 @@
 import { ACCOUNT_TYPES } from './entities/accounts';
+import { astCode } from './entities/ast';
 import { insertEntity } from './store';
 import type { Realm } from './types';
 
@@ -67,4 +68,7 @@ export function seedRealm(realm: Realm, now: Date): void {
     },
     now,
   );
+  // A US company on automated sales tax has finished "Set up sales tax": its home state's agency,
+  // rates and code exist before the first sale (more are added as sales reach other states).
+  if (realm.settings.automatedSalesTax) astCode({ realm, now }, realm.settings.companyState);
 }

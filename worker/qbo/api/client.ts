@@ -10,9 +10,10 @@ export interface Usage {
 }
 
 export type ApiResult =
-  | { kind: 'ok'; status: number; json: any; text: string }
+  /** `retried`: the answer is to a retry of a write whose earlier try may have landed (same requestid). */
+  | { kind: 'ok'; status: number; json: any; text: string; retried?: boolean }
   /** QBO answered with a fault (4xx, or a 5xx SystemFault after retries). */
-  | { kind: 'fault'; status: number; fault: QboFault; text: string }
+  | { kind: 'fault'; status: number; fault: QboFault; text: string; retried?: boolean }
   | { kind: 'throttled'; status: 429; text: string }
   /** No usable answer after retries: a write may or may not have happened. */
   | { kind: 'lost'; message: string };
@@ -128,11 +129,12 @@ export class QboApi {
         return fault ? { kind: 'fault', status: res.status, fault, text } : { kind: 'lost', message: `QuickBooks Online answered HTTP ${res.status} ${attempt + 1} times` };
       }
       const fault = parseFault(text, json);
+      const retried = unanswered !== null && !req.read;
       if (!res.ok || (fault && req.batch !== true)) {
-        return { kind: 'fault', status: res.status, fault: fault ?? { type: 'HTTP', errors: [{ code: String(res.status), message: `HTTP ${res.status}`, detail: text.slice(0, 300) }] }, text };
+        return { kind: 'fault', status: res.status, fault: fault ?? { type: 'HTTP', errors: [{ code: String(res.status), message: `HTTP ${res.status}`, detail: text.slice(0, 300) }] }, text, ...(retried && { retried }) };
       }
       if (json === null) return { kind: 'lost', message: `QuickBooks Online answered HTTP ${res.status} with a body that is not JSON` };
-      return { kind: 'ok', status: res.status, json, text };
+      return { kind: 'ok', status: res.status, json, text, ...(retried && { retried }) };
     }
   }
 

@@ -23,6 +23,8 @@ export interface DriftCheck {
   webhookReads: number;
   throttled: boolean;
   message?: string;
+  /** QBO reported a change to the company's Preferences (its sales-tax setting may have moved). */
+  prefsChanged?: boolean;
 }
 
 type Ctx = { db: Db; api: QboApi; companyId: string; settings: CompanySettings; clock: () => number; cdcSince: string | null; connectedAt: string };
@@ -95,5 +97,6 @@ export async function checkDrift(ctx: Ctx): Promise<DriftCheck> {
   const counts = await detectDrift({ db: ctx.db, companyId: ctx.companyId, settings: ctx.settings, now: new Date(nowMs) }, [...read.changes, ...extra.changes]);
   await deleteWebhookEvents(ctx.db, ctx.companyId, [...handled, ...extra.handled]);
   const message = read.clamped ? 'The last change check was more than 30 days ago; QuickBooks only reports the last 30 days of changes' : undefined;
-  return { nextSince: read.nextSince, counts, calls: read.calls, webhookEvents: events.length, webhookReads: extra.reads, throttled: false, message };
+  const prefsChanged = events.some((e) => e.qbEntity === 'Preferences');
+  return { nextSince: read.nextSince, counts, calls: read.calls, webhookEvents: events.length, webhookReads: extra.reads, throttled: false, message, prefsChanged };
 }

@@ -19,3 +19,11 @@ for (const [kind, entity] of Object.entries(qboEntityOf)) {
 
 /** The QBO entity types Sharper owns and CDC watches (tax codes are read-only in QBO's API). */
 export const OWNED_ENTITIES = Object.keys(KINDS_OF);
+
+
+/**
+ * Webhook entity types the Worker records besides its own: a Preferences change may turn
+ * automated sales tax on or off, which decides how tax is sent (qbo/company). CDC is not asked
+ * for it: whether CDC serves Preferences is unconfirmed, and a refused type fails the whole read.
+ */
+export const NOTIFIED_ENTITIES = [...OWNED_ENTITIES, 'Preferences'];

@@ -1,5 +1,6 @@
 import type { ClaimedJob } from '../../queue';
 import type { CompanySettings } from '../../companies';
+import type { QboTaxMode } from '../../db/schema/qbo-connections';
 import type { AccountInput, CreditMemoInput, CustomerInput, InvoiceInput, ItemInput, JournalEntryInput, PaymentInput, RefundInput, TermsInput } from '../../ledger';
 import { err, ok, type Result } from '../../shared/result';
 import { qboEntityOf, RefResolver, type MissingRef } from './common';
@@ -15,7 +16,7 @@ export { applicationSignature, describeApplications, needsApplication, type Stor
 export interface WritePlan {
   entity: string;
   /** `adopt`: use the account QuickBooks already keeps for this role instead of creating one. */
-  operation: 'create' | 'update' | 'delete' | 'void' | 'taxcode' | 'adopt';
+  operation: 'create' | 'update' | 'delete' | 'void' | 'taxcode' | 'taxmap' | 'adopt';
   body: Record<string, unknown>;
   batchable: boolean;
   /** A credit memo's application (its zero-amount Payment in QBO), not the record itself. */
@@ -29,25 +30,26 @@ export interface WritePlan {
   earlier?: { jobId: number; version: number };
 }
 
+/** The company's settings plus how its QBO company taxes sales (read from QBO, not set by Sharper). */
+export type QboSettings = CompanySettings & { taxMode?: QboTaxMode | null };
+
 export type PlanError = { reason: 'missing_refs'; refs: MissingRef[] } | { reason: 'unsupported'; code: string; message: string };
 
 const LIST_KINDS = new Set(['account', 'terms', 'customer', 'item', 'sales_tax_item']);
-// Sparse updates are unconfirmed for JournalEntry (qbo-api.md §2.4), so it is always sent whole.
-const FULL_UPDATE = new Set(['JournalEntry']);
 
 /**
  * The QBO body Sharper sends for one version of a record (create form, no Id/SyncToken). Also
  * used by drift detection to know what QuickBooks should hold.
  */
-export function entityBody(job: Pick<ClaimedJob, 'kind' | 'sourceId' | 'data'>, refs: RefResolver, settings: CompanySettings): Record<string, unknown> {
+export function entityBody(job: Pick<ClaimedJob, 'kind' | 'sourceId' | 'data'>, refs: RefResolver, settings: QboSettings): Record<string, unknown> {
   const d = job.data as any;
   switch (job.kind) {
     case 'account': return mapAccount(d as AccountInput, refs);
     case 'terms': return mapTerms(d as TermsInput);
     case 'customer': return mapCustomer(d as CustomerInput, refs);
     case 'item': return mapItem(d as ItemInput, refs, '2000-01-01');
-    case 'invoice': return mapSalesDocument('invoice', job.sourceId, d as InvoiceInput, refs);
-    case 'credit_memo': return mapSalesDocument('credit_memo', job.sourceId, d as CreditMemoInput, refs);
+    case 'invoice': return mapSalesDocument('invoice', job.sourceId, d as InvoiceInput, refs, settings.taxMode);
+    case 'credit_memo': return mapSalesDocument('credit_memo', job.sourceId, d as CreditMemoInput, refs, settings.taxMode);
     case 'payment': return mapPayment(job.sourceId, d as PaymentInput, refs, { depositAccount: settings.undepositedFundsAccount });
     case 'refund': return mapRefund(job.sourceId, d as RefundInput, refs, { arAccount: settings.arAccount });
     case 'journal_entry': return mapJournalEntry(job.sourceId, d as JournalEntryInput, refs);
@@ -56,14 +58,30 @@ export function entityBody(job: Pick<ClaimedJob, 'kind' | 'sourceId' | 'data'>, 
 }
 
 /**
+ * An update that leaves QBO holding exactly Sharper's version. A full update replaces the entity:
+ * every writable field Sharper no longer sends is cleared (qbo-api.md §2.4), where a sparse one
+ * would keep the old due date, tax, e-mail or line. Items are the exception: a full update would
+ * also clear the quantity on hand QBO keeps for inventory, so they go sparse with what Sharper
+ * removed cleared explicitly, and never carry the create-only stock fields.
+ */
+export function updateBody(entity: string, body: Record<string, unknown>, ids: { Id: string; SyncToken: string }): Record<string, unknown> {
+  if (entity !== 'Item') return { ...body, ...ids };
+  const { QtyOnHand: _qty, InvStartDate: _start, ...rest } = body;
+  return { Description: '', ...rest, ...ids, sparse: true };
+}
+
+/**
  * Decides the QBO write for a claimed job: create, sparse update with the stored SyncToken,
  * delete/void with each entity's operation, or a tax-service call. Pure: references come from `lookup`.
  */
-export function planWrite(job: ClaimedJob, lookup: (kind: any, id: string) => string | undefined, settings: CompanySettings): Result<WritePlan, PlanError> {
+export function planWrite(job: ClaimedJob, lookup: (kind: any, id: string) => string | undefined, settings: QboSettings): Result<WritePlan, PlanError> {
   const entity = qboEntityOf[job.kind];
   const existing = job.existing;
   const list = LIST_KINDS.has(job.kind);
   if (job.kind === 'sales_tax_item') {
+    // With automated sales tax QBO picks the rates and overrides any code created (§4.10): the
+    // tax item only says which of QBO's agencies Sharper's tax goes to, a mapping, not a create.
+    if (settings.taxMode === 'automated') return ok({ entity: 'TaxAgency', operation: 'taxmap', body: job.data as Record<string, unknown>, batchable: false });
     if (existing) {
       return err({ reason: 'unsupported', code: 'TAX_CODE_READ_ONLY', message: 'QuickBooks Online tax codes cannot be changed through the API once created: change the rate in QuickBooks (Taxes), or create a new tax item in Sharper.' });
     }
@@ -91,8 +109,7 @@ export function planWrite(job: ClaimedJob, lookup: (kind: any, id: string) => st
     return ok({ entity, operation: 'adopt', body, batchable: false });
   }
   if (!existing) return ok({ entity, operation: 'create', body, batchable: true });
-  const sparse = !FULL_UPDATE.has(entity);
-  return ok({ entity, operation: 'update', body: { ...body, Id: existing.qbId, SyncToken: existing.qbLock ?? '0', ...(sparse && { sparse: true }) }, batchable: true });
+  return ok({ entity, operation: 'update', body: updateBody(entity, body, { Id: existing.qbId, SyncToken: existing.qbLock ?? '0' }), batchable: true });
 }
 
 /**
@@ -103,7 +120,7 @@ export function planWrite(job: ClaimedJob, lookup: (kind: any, id: string) => st
 export function planCreditMemoWrite(
   job: ClaimedJob,
   lookup: (kind: any, id: string) => string | undefined,
-  settings: CompanySettings,
+  settings: QboSettings,
   applied: StoredApplication | undefined,
   memoWritten = false,
 ): Result<WritePlan | 'done', PlanError> {

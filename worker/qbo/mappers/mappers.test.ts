@@ -48,13 +48,38 @@ describe('planWrite', () => {
     expect(plan).toEqual({ ok: false, error: { reason: 'missing_refs', refs: [{ kind: 'customer', id: 'C-9', field: 'customer' }, { kind: 'item', id: 'P-NEW', field: 'lines[0].item' }] } });
   });
 
-  it('updates a synced record sparsely with its stored SyncToken; a journal entry is sent whole', () => {
+  it('updates a synced record in full with its stored SyncToken, so what Sharper removed is cleared in QuickBooks', () => {
     const upd = planWrite(job('invoice', invoice, { existing: { qbId: '130', qbLock: '4' } }), lookup, {});
-    expect(upd.ok && upd.value).toMatchObject({ operation: 'update', body: { Id: '130', SyncToken: '4', sparse: true } });
+    expect(upd.ok && upd.value).toMatchObject({ operation: 'update', body: { Id: '130', SyncToken: '4' } });
+    expect(upd.ok && upd.value.body).not.toHaveProperty('sparse');
+    expect(upd.ok && upd.value.body).not.toHaveProperty('DueDate');
     const je = { date: '2026-03-31', docNumber: 'JE-1', lines: [{ account: 'A-1200', debit: 500 }, { account: 'A-1200', credit: 500 }] };
     const jePlan = planWrite(job('journal_entry', je, { sourceId: 'JE-1', existing: { qbId: '9', qbLock: '0' } }), lookup, {});
     expect(jePlan.ok && jePlan.value.body).not.toHaveProperty('sparse');
     expect(jePlan.ok && (jePlan.value.body as any).Line.map((l: any) => [l.JournalEntryLineDetail.PostingType, l.Amount])).toEqual([['Debit', 5], ['Credit', 5]]);
+  });
+
+  it('updates an item sparsely (a full update would clear its stock), clearing a removed description and never resending stock fields', () => {
+    const item = { name: 'Fuel', type: 'inventory', price: 500, incomeAccount: 'A-4000', cogsAccount: 'A-4000', assetAccount: 'A-4000', taxable: true, active: true };
+    const upd = planWrite(job('item', item, { sourceId: 'P-FUEL', existing: { qbId: '31', qbLock: '2' } }), (k: string, id: string) => (k === 'account' ? '7' : lookup(k as any, id)), {});
+    expect(upd.ok && upd.value.body).toMatchObject({ Id: '31', SyncToken: '2', sparse: true, Description: '', Name: 'Fuel', TrackQtyOnHand: true });
+    expect(upd.ok && upd.value.body).not.toHaveProperty('QtyOnHand');
+    expect(upd.ok && upd.value.body).not.toHaveProperty('InvStartDate');
+  });
+
+  it('sends Sharper\'s tax as TotalTax on every sales document, 0 included; with automated sales tax without any tax code', () => {
+    const untaxed = { ...invoice, tax: 0, taxItem: 'TX-1' };
+    const manual = planWrite(job('invoice', untaxed), (k: string, id: string) => (k === 'sales_tax_item' ? '12' : lookup(k as any, id)), { taxMode: 'manual' });
+    expect(manual.ok && manual.value.body.TxnTaxDetail).toEqual({ TxnTaxCodeRef: { value: '12' }, TotalTax: 0 });
+    const ast = planWrite(job('invoice', { ...invoice, tax: 650, taxItem: 'TX-1' }), lookup, { taxMode: 'automated' });
+    expect(ast.ok && ast.value.body.TxnTaxDetail).toEqual({ TotalTax: 6.5 });
+    expect(planWrite(job('invoice', { ...invoice, tax: 0 }), lookup, { taxMode: 'automated' })).toMatchObject({ ok: true, value: { body: { TxnTaxDetail: { TotalTax: 0 } } } });
+  });
+
+  it('maps a sales-tax item to an agency under automated sales tax (never a TaxService create)', () => {
+    expect(planWrite(job('sales_tax_item', { name: 'FL 7%', rate: '7', agency: 'FL DOR' }), lookup, { taxMode: 'automated' })).toMatchObject({ ok: true, value: { operation: 'taxmap', batchable: false } });
+    expect(planWrite(job('sales_tax_item', { name: 'FL 7%', rate: '7', agency: 'FL DOR' }, { existing: { qbId: '2', qbLock: '0' } }), lookup, { taxMode: 'automated' })).toMatchObject({ ok: true, value: { operation: 'taxmap' } });
+    expect(planWrite(job('sales_tax_item', { name: 'FL 7%', rate: '7', agency: 'FL DOR' }), lookup, { taxMode: 'manual' })).toMatchObject({ ok: true, value: { operation: 'taxcode' } });
   });
 
   it('voids an invoice as a single call, deactivates a list record, deletes a transaction in a batch', () => {

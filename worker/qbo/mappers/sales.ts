@@ -1,3 +1,4 @@
+import type { QboTaxMode } from '../../db/schema/qbo-connections';
 import type { CreditMemoInput, InvoiceInput } from '../../ledger';
 import { amount, compact, RefResolver, sharperNote } from './common';
 
@@ -21,11 +22,18 @@ function line(l: SalesDoc['lines'][number], i: number, refs: RefResolver) {
 }
 
 /**
- * Invoice and CreditMemo share QBO's sales-line model. Sharper's computed tax is sent as
- * TotalTax so QBO (and AST) keep Sharper's amount rather than recomputing it.
+ * Sharper's tax on the document. QBO keeps an explicit `TotalTax` (and, with automated sales tax,
+ * prorates it over the rates it picks) but computes its own when none is sent — so it is always
+ * sent, 0 included. With automated sales tax QBO picks the tax code itself and overrides any sent
+ * (qbo-api.md §4.10): only the amount goes. Otherwise Sharper's tax item is the code.
  */
-export function mapSalesDocument(kind: 'invoice' | 'credit_memo', id: string, d: SalesDoc, refs: RefResolver) {
-  const taxCode = refs.ref('sales_tax_item', d.taxItem, 'taxItem');
+function taxDetail(d: SalesDoc, refs: RefResolver, taxMode: QboTaxMode | null | undefined) {
+  if (taxMode === 'automated') return { TotalTax: amount(d.tax ?? 0) };
+  return compact({ TxnTaxCodeRef: refs.ref('sales_tax_item', d.taxItem, 'taxItem'), TotalTax: amount(d.tax ?? 0) });
+}
+
+/** Invoice and CreditMemo share QBO's sales-line model. */
+export function mapSalesDocument(kind: 'invoice' | 'credit_memo', id: string, d: SalesDoc, refs: RefResolver, taxMode?: QboTaxMode | null) {
   const invoice = kind === 'invoice' ? (d as InvoiceInput) : undefined;
   return compact({
     CustomerRef: refs.ref('customer', d.customer, 'customer'),
@@ -34,7 +42,7 @@ export function mapSalesDocument(kind: 'invoice' | 'credit_memo', id: string, d:
     DueDate: invoice?.dueDate,
     SalesTermRef: refs.ref('terms', invoice?.terms, 'terms'),
     Line: d.lines.map((l, i) => line(l, i, refs)),
-    TxnTaxDetail: taxCode || d.tax ? compact({ TxnTaxCodeRef: taxCode, TotalTax: amount(d.tax) }) : undefined,
+    TxnTaxDetail: taxDetail(d, refs, taxMode),
     PrivateNote: sharperNote(kind, id, d.memo),
   });
 }

@@ -1,5 +1,7 @@
 import type { RequestCtx } from '../../http/context';
-import { consumeOauthState, findQboConnectionByRealm, upsertQboConnection } from '../../db/qbo-connections';
+import { consumeOauthState, findQboConnectionByRealm, setQboConnectionStatus, upsertQboConnection } from '../../db/qbo-connections';
+import { readPrefsAtConnect, unsupportedCountryMessage } from '../company';
+import { disconnect } from './disconnect';
 import { ServiceError } from '../../shared/errors';
 import { encryptToken } from '../crypto';
 import { intuitClient, oauthErrorCode, tokenSetFrom } from './intuit';
@@ -65,5 +67,12 @@ export async function completeConnect({ ctx, input, origin }: { ctx: RequestCtx;
     connectedAt: ctx.now.toISOString(),
     updatedAt: ctx.now.toISOString(),
   });
-  return { companyId, realmId: input.realmId, environment, status: 'connected' as const };
+  // A company outside the US is refused now, before anything is sent with US tax rules.
+  const prefs = await readPrefsAtConnect({ db: ctx.db, config: ctx.config, companyId, now: ctx.now });
+  if (prefs?.taxMode === 'unsupported') {
+    await disconnect({ ctx, companyId });
+    await setQboConnectionStatus(ctx.db, { companyId, status: 'disconnected', message: unsupportedCountryMessage(prefs.country), now: ctx.now.toISOString() });
+    throw new ServiceError('UNSUPPORTED_OPERATION', unsupportedCountryMessage(prefs.country), { field: 'realmId' });
+  }
+  return { companyId, realmId: input.realmId, environment, status: 'connected' as const, country: prefs?.country ?? null, taxMode: prefs?.taxMode ?? null };
 }

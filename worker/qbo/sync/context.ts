@@ -1,12 +1,14 @@
 import { recordOutcome, type ClaimedJob, type JobOutcome } from '../../queue';
 import type { Db } from '../../db/client';
 import type { QboApi } from '../api/client';
-import type { WritePlan } from '../mappers';
+import type { QboSettings, WritePlan } from '../mappers';
 
 export interface SendCtx {
   db: Db;
   api: QboApi;
   companyId: string;
+  /** The company's settings and QBO tax mode, as the run read them. */
+  settings: QboSettings;
   clock: () => number;
   /** Set when QBO throttled us: the run stops and leaves the rest for next time. */
   throttled: boolean;
@@ -19,6 +21,8 @@ export interface SendCtx {
   followUps: ClaimedJob[];
   /** Jobs whose record itself was written in this run (a credit memo, before its application). */
   written: Set<number>;
+  /** Replays QBO answered with a fault: never final, the job is looked up in QBO instead. */
+  lookups: PlannedJob[];
 }
 
 export interface PlannedJob {
@@ -26,6 +30,8 @@ export interface PlannedJob {
   plan: WritePlan;
   /** The batch item id, when replaying a request another (earlier) job rode in. */
   bId?: string;
+  /** A stored request sent again with its requestid to learn what the first send did. */
+  replay?: boolean;
 }
 
 /** The run's clock as a Date, for the queue's verbs. */

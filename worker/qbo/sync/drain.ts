@@ -1,25 +1,26 @@
 import { adoptReceivablesAccount } from './resolve-fault';
-import type { CompanySettings } from '../../companies';
 import { findCreditApplications } from '../../db/qbo-credit-applications';
 import { findEarlierSentRequests, findSentRequests, releaseUnsentJobs, type StoredRequest } from '../../db/qbo-requests';
 import type { RecordKind } from '../../db/schema/enums';
 import { recordKindSpecs } from '../../ledger';
 import { claimJobs, lookupQuickBooksIds, recordKey, type ClaimedJob } from '../../queue';
-import { needsApplication, planCreditMemoWrite, planWrite, qboEntityOf, type StoredApplication, type WritePlan } from '../mappers';
+import { needsApplication, planCreditMemoWrite, planWrite, qboEntityOf, type QboSettings, type StoredApplication, type WritePlan } from '../mappers';
 import { batchRequestId, bIdOf, singleRequestId } from './ids';
 import { record, type PlannedJob, type SendCtx } from './context';
 import { sendRequest } from './send';
+import { settleByLooking } from './settle-doubt';
 import { writePath } from './transport';
-import { syncTaxCode } from './tax';
+import { mapTaxItem, syncTaxCode } from './tax';
 
 export const BATCH_SIZE = 30;
 const CLAIM_LIMIT = BATCH_SIZE * 10;
 
 export interface DrainCtx extends SendCtx {
-  settings: CompanySettings;
   deadline: number;
   /** Claim lease: a run killed mid-batch leaves its claims to the sweep after this long. */
   leaseMs?: number;
+  /** How long after a send its requestid is trusted for a replay (Intuit documents no window, §2.3). */
+  replayWindowMs: number;
 }
 
 const stopped = (ctx: DrainCtx) => ctx.throttled || ctx.connectionLost || ctx.clock() >= ctx.deadline;
@@ -73,22 +74,28 @@ async function sendClaimed(ctx: DrainCtx, jobs: ClaimedJob[]): Promise<ClaimedJo
   const earlier = await findEarlierSentRequests(ctx.db, ctx.companyId, doubtful.filter((j) => !stored.has(j.id)).map((j) => j.id));
   const applied = await applicationsOf(ctx, doubtful);
   const replays = new Map<string, { path: string; body: string; group: PlannedJob[] }>();
-  const add = (s: StoredRequest, pj: PlannedJob) => replays.set(s.requestId, { path: s.path, body: s.body, group: [...(replays.get(s.requestId)?.group ?? []), pj] });
+  const looks: PlannedJob[] = [];
+  // Within minutes QBO still knows the requestid and replays the first answer; later it may have
+  // forgotten it (and would do the write again): then QBO is looked in first.
+  const settle = (s: StoredRequest, pj: PlannedJob) => {
+    if (ctx.clock() - Date.parse(s.createdAt) > ctx.replayWindowMs) return void looks.push(pj);
+    replays.set(s.requestId, { path: s.path, body: s.body, group: [...(replays.get(s.requestId)?.group ?? []), { ...pj, replay: true }] });
+  };
   for (const job of jobs) {
     const s = stored.get(job.id) ?? earlier.get(job.id);
     if (!s) continue;
     const body = JSON.parse(s.body);
     const item = s.bId ? body.BatchItemRequest?.find((i: any) => i.bId === s.bId) : null;
     const plan = replayedPlan(job, body, item, applied.get(job.sourceId));
-    if (stored.has(job.id)) add(s, { job, plan });
-    // An earlier version's batched create or update (or its credit application) is replayed to learn
+    if (stored.has(job.id)) settle(s, { job, plan });
+    // An earlier version's batched create or update (or its credit application) is settled to learn
     // what it did; other earlier sends (deletes, tax codes) are left to this version's own plan.
     else if (item && (plan.step || item.operation === 'create' || item.operation === 'update')) {
       const e = earlier.get(job.id)!;
-      add(s, { job, plan: { ...plan, continues: undefined, earlier: { jobId: e.earlierJobId, version: e.earlierVersion } }, bId: e.bId ?? undefined });
+      settle(s, { job, plan: { ...plan, continues: undefined, earlier: { jobId: e.earlierJobId, version: e.earlierVersion } }, bId: e.bId ?? undefined });
     }
   }
-  const replayed = new Set([...replays.values()].flatMap((r) => r.group.map((pj) => pj.job.id)));
+  const settling = new Set([...[...replays.values()].flatMap((r) => r.group), ...looks].map((pj) => pj.job.id));
   const unsent: ClaimedJob[] = [];
   for (const [requestId, { path, body, group }] of replays) {
     if (stopped(ctx)) {
@@ -97,17 +104,23 @@ async function sendClaimed(ctx: DrainCtx, jobs: ClaimedJob[]): Promise<ClaimedJo
     }
     unsent.push(...(await sendRequest(ctx, group, requestId, path, JSON.parse(body), path === '/batch')));
   }
-  let pending = [...jobs.filter((j) => !replayed.has(j.id)), ...ctx.followUps.splice(0)];
+  // Replays QBO answered with a fault (and sends too old to replay) are looked up in QBO.
+  const lookUp = async (extra: PlannedJob[] = []) => {
+    const looked = await settleByLooking(ctx, [...extra, ...ctx.lookups.splice(0)], () => stopped(ctx));
+    unsent.push(...looked.unsent);
+    return looked.next;
+  };
+  let pending = [...jobs.filter((j) => !settling.has(j.id)), ...(await lookUp(looks)), ...ctx.followUps.splice(0)];
   while (pending.length > 0) {
-    if (stopped(ctx)) return [...unsent, ...pending];
+    if (stopped(ctx)) return [...unsent, ...pending, ...ctx.lookups.splice(0).map((pj) => pj.job)];
     const { ready, next } = await planRound(ctx, pending);
     unsent.push(...(await sendRound(ctx, ready)));
-    pending = [...next, ...ctx.followUps.splice(0)];
+    pending = [...next, ...(await lookUp()), ...ctx.followUps.splice(0)];
   }
   return unsent;
 }
 
-function referencesOf(job: ClaimedJob, settings: CompanySettings) {
+function referencesOf(job: ClaimedJob, settings: QboSettings) {
   const refs = job.action === 'upsert' ? recordKindSpecs[job.kind].references(job.data).map((r) => ({ kind: r.kind, id: r.id })) : [];
   if (job.kind === 'payment' && settings.undepositedFundsAccount) refs.push({ kind: 'account', id: settings.undepositedFundsAccount });
   if (job.kind === 'refund' && settings.arAccount) refs.push({ kind: 'account', id: settings.arAccount });
@@ -166,6 +179,7 @@ async function sendRound(ctx: DrainCtx, ready: PlannedJob[]): Promise<ClaimedJob
       continue;
     }
     if (pj.plan.operation === 'taxcode') await record(ctx, pj.job, await syncTaxCode(ctx, pj));
+    else if (pj.plan.operation === 'taxmap') await record(ctx, pj.job, await mapTaxItem(ctx, pj, ctx.settings));
     else if (pj.plan.operation === 'adopt') await record(ctx, pj.job, await adoptReceivablesAccount(ctx, pj));
     else unsent.push(...(await sendRequest(ctx, [pj], singleRequestId(pj.job), writePath(pj.plan), pj.plan.body, false)));
   }

@@ -1,7 +1,7 @@
 import type { JobOutcome } from '../../queue';
 import { firstError } from '../api/fault';
 import { documentTotal, type CreditMemoInput, type InvoiceInput } from '../../ledger';
-import type { WritePlan } from '../mappers';
+import { updateBody, type WritePlan } from '../mappers';
 import { amount } from '../mappers/common';
 import { qboQuote, singleRequestId } from './ids';
 import type { PlannedJob, SendCtx } from './context';
@@ -47,9 +47,10 @@ export async function resolveFault(ctx: SendCtx, pj: PlannedJob, reason: 'duplic
   if (reason === 'duplicate_name') {
     const field = NAME_FIELD[plan.entity] ?? 'Name';
     const rows = await queryOne(ctx, `select * from ${plan.entity} where ${field} = ${qboQuote(String(body[field]))}`);
-    const found = rows?.[0];
+    if (rows === null) return { kind: 'failed', code: 'QBO_DUPLICATE_CHECK_FAILED', message: `Could not look up the ${plan.entity} named "${body[field]}" in QuickBooks; will try again`, retryable: true };
+    const found = rows[0];
     if (!found) return { kind: 'failed', code: 'QBO_6240', message: `QuickBooks Online says the name "${body[field]}" is already used (perhaps by a vendor or employee, or an inactive record); rename one, then requeue.`, retryable: false };
-    const update: WritePlan = { ...plan, operation: 'update', body: { ...body, Id: found.Id, SyncToken: found.SyncToken, sparse: true } };
+    const update: WritePlan = { ...plan, operation: 'update', body: updateBody(plan.entity, body, { Id: String(found.Id), SyncToken: String(found.SyncToken) }) };
     return followUp(ctx, pj, update, singleRequestId(job, `n${found.Id}s${found.SyncToken}`));
   }
   const id = body.Id;

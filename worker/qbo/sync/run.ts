@@ -13,6 +13,8 @@ import { apiBase } from '../endpoints';
 import { checkDrift, type DriftCheck } from '../drift/check';
 import { QboConnectionError } from '../errors';
 import { getAccessToken } from '../tokens';
+import { currentCompanyPrefs, unsupportedCountryMessage, type CompanyPrefs } from '../company';
+import type { QboSettings } from '../mappers';
 import { drainCompany } from './drain';
 
 export interface SyncOptions {
@@ -56,7 +58,7 @@ export async function syncCompany(o: SyncOptions & { companyId: string; budgetMs
   if (!took) return { companyId: o.companyId, ran: false, reason: 'busy_or_too_soon' };
   const limiterWindow = parseLimiterWindow(took.limiterWindow);
   const company = await findCompany(o.db, o.companyId);
-  const settings = JSON.parse(company?.settings ?? '{}') as CompanySettings;
+  const settings: QboSettings = JSON.parse(company?.settings ?? '{}') as CompanySettings;
   const api = new QboApi({
     baseUrl: apiBase(o.config, conn.environment),
     realmId: conn.realmId,
@@ -75,23 +77,35 @@ export async function syncCompany(o: SyncOptions & { companyId: string; budgetMs
     settings,
     deadline: startMs + o.budgetMs,
     leaseMs: o.config.qbo.leaseMs,
+    replayWindowMs: o.config.qbo.replayWindowMs,
     throttled: false,
     connectionLost: false,
     counts: { synced: 0, failed: 0, held: 0, waiting: 0, unknown: 0 },
     inDoubt: new Set<number>(),
     followUps: [],
+    lookups: [],
     written: new Set<number>(),
   };
   let reason: string | undefined;
+  let prefs: CompanyPrefs | null = null;
   let drift: DriftCheck | undefined;
   try {
     // Token first: a company that needs reconnecting claims nothing, so its jobs stay queued.
     await api.options.getToken();
+    // How tax is sent depends on the company's sales-tax setting: never guess it.
+    prefs = await currentCompanyPrefs({ db: o.db, api, conn, nowMs: clock() });
+    settings.taxMode = prefs?.taxMode;
     // Drift before the push: edits made in QBO are recorded before Sharper's pending updates
     // overwrite them, and SyncTokens QBO bumped on its own are refreshed first.
     drift = await checkDrift({ db: o.db, api, companyId: o.companyId, settings, clock, cdcSince: conn.cdcSince, connectedAt: conn.connectedAt });
     ctx.throttled = drift.throttled;
-    await drainCompany(ctx);
+    if (drift.prefsChanged) {
+      prefs = await currentCompanyPrefs({ db: o.db, api, conn, nowMs: clock(), force: true });
+      settings.taxMode = prefs?.taxMode;
+    }
+    if (!prefs) reason = 'company_preferences_unread';
+    else if (prefs.taxMode === 'unsupported') reason = 'country_not_supported';
+    else await drainCompany(ctx);
   } catch (error) {
     if (!(error instanceof QboConnectionError)) throw error;
     reason = error.reason;
@@ -101,12 +115,19 @@ export async function syncCompany(o: SyncOptions & { companyId: string; budgetMs
     await makeInDoubtJobsDue({ ctx: { db: o.db }, companyId: o.companyId, target: 'qbo', jobIds: [...ctx.inDoubt] });
     const finished = new Date(clock());
     await addQboUsage(o.db, o.companyId, finished.toISOString().slice(0, 7), api.usage);
-    await finishSyncLease(o.db, { companyId: o.companyId, token: leaseToken, now: finished.toISOString(), summary: JSON.stringify({ ...ctx.counts, throttled: ctx.throttled, reason, drift: drift?.counts, driftMessage: drift?.message }),
+    await finishSyncLease(o.db, { companyId: o.companyId, token: leaseToken, now: finished.toISOString(), summary: JSON.stringify({ ...ctx.counts, throttled: ctx.throttled, reason, reasonMessage: reasonMessage(reason, prefs?.country ?? null), drift: drift?.counts, driftMessage: drift?.message }),
       cdcSince: drift?.nextSince,
       limiterWindow: JSON.stringify(api.limiter.window()),
     });
   }
   return { companyId: o.companyId, ran: true, reason, counts: ctx.counts, drift, usage: { ...api.usage }, throttled: ctx.throttled };
+}
+
+/** Words for the Health page when a run sent nothing on purpose. */
+function reasonMessage(reason: string | undefined, country: string | null): string | undefined {
+  if (reason === 'country_not_supported') return unsupportedCountryMessage(country ?? 'another country');
+  if (reason === 'company_preferences_unread') return "QuickBooks Online did not answer when asked whether the company uses automated sales tax; nothing was sent (tax would be wrong either way). The next run asks again.";
+  return undefined;
 }
 
 /**

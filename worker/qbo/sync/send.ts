@@ -1,8 +1,9 @@
-import type { ClaimedJob, JobOutcome } from '../../queue';
+import { recordStep, type ClaimedJob, type JobOutcome } from '../../queue';
 import { forgetSentRequests } from '../../db/qbo-requests';
 import type { ApiResult } from '../api/client';
 import { firstError, type QboError } from '../api/fault';
-import { record, type PlannedJob, type SendCtx } from './context';
+import { compareAnswer, describeDifferences, type AnswerDifference } from './answer-check';
+import { now, record, type PlannedJob, type SendCtx } from './context';
 import { applicationAnswered, applicationFault, continueAfterMemo } from './credit-application';
 import { earlierAnswered, earlierRefused } from './earlier-version';
 import { AUTH_REJECTED, classifyFault, isAuthFault } from './faults';
@@ -15,6 +16,9 @@ export async function applyItem(ctx: SendCtx, pj: PlannedJob, item: Record<strin
   const entity = item[pj.plan.entity] ?? (pj.plan.operation === 'taxcode' ? item : undefined);
   const response = JSON.stringify(item);
   if (item.Fault) {
+    // A replayed requestid may be answered with a fault that says nothing of the first send (one
+    // client library saw 6000): look in QBO instead (qbo-api.md §2.3).
+    if (pj.replay) return void ctx.lookups.push(pj);
     const e: QboError = firstError({ type: item.Fault.type, errors: (item.Fault.Error ?? []).map((x: any) => ({ code: String(x.code), message: x.Message ?? '', detail: x.Detail ?? '', element: x.element })) });
     if (pj.plan.earlier) return earlierRefused(ctx, pj, e, { request, response });
     return applyFault(ctx, pj, e, request, response);
@@ -27,7 +31,24 @@ export async function applyItem(ctx: SendCtx, pj: PlannedJob, item: Record<strin
   }
   if (pj.plan.earlier) return earlierAnswered(ctx, pj, entity, { request, response });
   if (pj.plan.step) return applicationAnswered(ctx, pj, entity, { request, response });
-  return finish(ctx, pj, { kind: 'synced', qbId: entity?.Id ? String(entity.Id) : pj.job.existing?.qbId ?? null, qbLock: entity?.SyncToken ?? null }, { request, response });
+  const synced: JobOutcome = { kind: 'synced', qbId: entity?.Id ? String(entity.Id) : pj.job.existing?.qbId ?? null, qbLock: entity?.SyncToken ?? null };
+  if (pj.plan.operation === 'create' || pj.plan.operation === 'update') {
+    const diffs = compareAnswer(pj.plan.entity, pj.plan.body, entity);
+    if (diffs.length > 0) return heldWithDifferences(ctx, pj, synced, diffs, { request, response });
+  }
+  return finish(ctx, pj, synced, { request, response });
+}
+
+/**
+ * QuickBooks holds the record, but not with Sharper's figures: the id map learns it (a requeue
+ * updates it, never creates another), and the job is held saying both figures and why.
+ */
+async function heldWithDifferences(ctx: SendCtx, pj: PlannedJob, synced: Extract<JobOutcome, { kind: 'synced' }>, diffs: AnswerDifference[], exchange: { request: string; response: string }): Promise<void> {
+  const label = String((pj.job.data as { docNumber?: string }).docNumber ?? pj.job.sourceId);
+  const message = describeDifferences(pj.plan.entity, label, diffs, ctx.settings.taxMode);
+  const kept = await recordStep({ ctx: { db: ctx.db, now: now(ctx) }, job: pj.job, label: 'step', message: `Written to QuickBooks Online as ${pj.plan.entity} ${synced.qbId}`, mapping: { qbId: synced.qbId!, qbLock: synced.qbLock ?? null } });
+  if (!kept) return;
+  return record(ctx, pj.job, { kind: 'held', code: 'QBO_FIGURES_DIFFER', message }, exchange);
 }
 
 /** Records a job's outcome, unless the record is written and its next write follows (`continues`). */
@@ -69,7 +90,10 @@ async function applyFailure(ctx: SendCtx, jobs: PlannedJob[], res: Exclude<ApiRe
   }
   const e = firstError(res.fault);
   if (res.status === 401) ctx.connectionLost = true;
-  for (const pj of jobs) await applyFault(ctx, pj, e, request, res.text.slice(0, 2000));
+  for (const pj of jobs) {
+    if (pj.replay && !isAuthFault(e)) ctx.lookups.push(pj);
+    else await applyFault(ctx, pj, e, request, res.text.slice(0, 2000));
+  }
   return [];
 }
 
@@ -79,8 +103,10 @@ async function applyFailure(ctx: SendCtx, jobs: PlannedJob[], res: Exclude<ApiRe
  */
 export async function sendRequest(ctx: SendCtx, jobs: PlannedJob[], requestId: string, path: string, body: unknown, batch: boolean): Promise<ClaimedJob[]> {
   const text = JSON.stringify(body);
-  const byBId = new Map(jobs.map((pj) => [bIdFor(pj), pj]));
   const res = await saveAndPost(ctx, jobs, requestId, path, body, batch);
+  // An answer to the client's own retry is a replay too: a fault there says nothing of the first try.
+  if (res.kind !== 'lost' && res.kind !== 'throttled' && res.retried) jobs = jobs.map((pj) => ({ ...pj, replay: true }));
+  const byBId = new Map(jobs.map((pj) => [bIdFor(pj), pj]));
   if (res.kind !== 'ok') return applyFailure(ctx, jobs, res, text);
   if (batch) {
     const items: Record<string, any>[] = res.json.BatchItemResponse ?? [];
@@ -98,7 +124,8 @@ export async function sendRequest(ctx: SendCtx, jobs: PlannedJob[], requestId: s
     await applyItem(ctx, jobs[0], res.json, text);
   }
   // Settled jobs' stored requests go, in one batch — for a replayed earlier version, that job's too.
-  const settled = jobs.filter((pj) => !ctx.inDoubt.has(pj.job.id));
+  const lookingUp = new Set(ctx.lookups.map((pj) => pj.job.id));
+  const settled = jobs.filter((pj) => !ctx.inDoubt.has(pj.job.id) && !lookingUp.has(pj.job.id));
   await forgetSentRequests(ctx.db, ctx.companyId, settled.flatMap((pj) => (pj.plan.earlier ? [pj.job.id, pj.plan.earlier.jobId] : [pj.job.id])));
   return [];
 }

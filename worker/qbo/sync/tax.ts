@@ -2,6 +2,7 @@ import type { SalesTaxItemInput } from '../../ledger';
 import type { JobOutcome } from '../../queue';
 import { firstError } from '../api/fault';
 import { qboQuote, singleRequestId } from './ids';
+import type { QboSettings } from '../mappers';
 import type { PlannedJob, SendCtx } from './context';
 import { post, queryOne, saveAndPost } from './transport';
 
@@ -37,4 +38,40 @@ export async function syncTaxCode(ctx: SendCtx, pj: PlannedJob): Promise<JobOutc
     if (rows?.[0]) return { kind: 'synced', qbId: String(rows[0].Id), qbLock: rows[0].SyncToken ?? '0', message: `Adopted the existing QuickBooks tax code "${d.name}"` };
   }
   return { kind: 'failed', code: `QBO_${e.code}`, message: `QuickBooks Online refused tax code "${d.name}" (${e.code}): ${e.message} ${e.detail}`.trim(), retryable: false };
+}
+
+const sameName = (a: unknown, b: string) => String(a ?? '').trim().toLowerCase() === b.trim().toLowerCase();
+
+/**
+ * With automated sales tax, a Sharper tax item is mapped, not created: to the QBO agency chosen in
+ * Settings (`qboTaxAgencies`), else the one named like the item's agency, else the company's first
+ * active agency. One metered read. QBO computes which rates apply; the document carries Sharper's
+ * amount as TotalTax and QBO prorates it over the agency's rates.
+ */
+export async function mapTaxItem(ctx: SendCtx, pj: PlannedJob, settings: QboSettings): Promise<JobOutcome> {
+  const d = pj.job.data as SalesTaxItemInput;
+  const rows = await queryOne(ctx, 'select * from TaxAgency');
+  if (rows === null) return { kind: 'failed', code: 'QBO_LOOKUP_FAILED', message: "Could not read QuickBooks Online's tax agencies; will try again", retryable: true };
+  const active = rows.filter((r) => r.Active !== false);
+  const chosen = settings.qboTaxAgencies?.[pj.job.sourceId];
+  const names = active.map((r) => `"${r.DisplayName}"`).join(', ') || 'none';
+  if (chosen) {
+    const agency = active.find((r) => sameName(r.DisplayName, chosen));
+    if (!agency) return { kind: 'held', code: 'TAX_AGENCY_NOT_FOUND', message: `Settings map tax item "${d.name}" to the QuickBooks Online tax agency "${chosen}", which the company does not have (its agencies: ${names}). Correct the mapping in Settings, then requeue.` };
+    return mapped(d, agency, 'as chosen in Settings');
+  }
+  const agency = active.find((r) => sameName(r.DisplayName, d.agency)) ?? active[0];
+  if (!agency) {
+    return { kind: 'held', code: 'SALES_TAX_NOT_SET_UP', message: `QuickBooks Online computes sales tax automatically for this company but has no tax agency yet. Set up sales tax in QuickBooks Online (Taxes → Set up sales tax), then requeue tax item "${d.name}".` };
+  }
+  return mapped(d, agency, sameName(agency.DisplayName, d.agency) ? 'same name as in Sharper' : `Sharper's agency "${d.agency}" is not in QuickBooks; change it in Settings`);
+}
+
+function mapped(d: SalesTaxItemInput, agency: Record<string, any>, why: string): JobOutcome {
+  return {
+    kind: 'synced',
+    qbId: String(agency.Id),
+    qbLock: agency.SyncToken ?? null,
+    message: `QuickBooks Online uses automated sales tax: it picks the rates itself, and every document carries Sharper's tax amount, which QuickBooks keeps. Tax item "${d.name}" posts to QuickBooks agency "${agency.DisplayName}" (${why}).`,
+  };
 }

@@ -44,6 +44,7 @@ const ENTITY_CASE: Record<string, string> = {
   account: 'Account',
   term: 'Term',
   salesreceipt: 'SalesReceipt',
+  preferences: 'Preferences',
 };
 const ACTION: Record<string, string> = { created: 'Create', updated: 'Update', deleted: 'Delete', merged: 'Merge', void: 'Void', voided: 'Void', emailed: 'Emailed' };
 

@@ -2,7 +2,7 @@ import type { RequestCtx } from '../../http/context';
 import { findQboConnectionByRealm } from '../../db/qbo-connections';
 import { insertWebhookEvents, type WebhookEventInsert } from '../../db/qbo-webhook-events';
 import { ServiceError } from '../../shared/errors';
-import { OWNED_ENTITIES } from '../drift/observed';
+import { NOTIFIED_ENTITIES } from '../drift/observed';
 import { parseWebhook } from './parse';
 import { verifyIntuitSignature } from './signature';
 
@@ -49,7 +49,7 @@ export async function receiveWebhook({ ctx, body, signature }: { ctx: RequestCtx
   }
   const unknownRealms = [...companyOf].filter(([, c]) => c === null).map(([r]) => r);
   if (unknownRealms.length > 0) console.warn(`qbo: webhook for realms not connected here, ignored: ${unknownRealms.join(', ')}`);
-  const owned = new Set(OWNED_ENTITIES);
+  const owned = new Set(NOTIFIED_ENTITIES);
   const rows: WebhookEventInsert[] = [];
   let ignored = 0;
   for (const e of events) {

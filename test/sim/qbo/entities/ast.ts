@@ -38,7 +38,7 @@ export function shipToState(ctx: OpContext, draft: Rec, customer: StoredEntity |
  * AST keeps its codes in the realm's TaxCode list (created on first use, as AST does when it meets
  * a new jurisdiction; the names are the simulator's). Returns the code and its rates.
  */
-function astCode(ctx: OpContext, state: string): { code: StoredEntity; rates: StoredEntity[] } {
+export function astCode(ctx: Pick<OpContext, 'realm' | 'now'>, state: string): { code: StoredEntity; rates: StoredEntity[] } {
   const name = `${state} (AST)`;
   const existing = listLive(ctx.realm, 'TaxCode').find((c) => c.data.Name === name);
   const rateOf = (id: unknown) => listLive(ctx.realm, 'TaxRate').find((r) => r.data.Id === id);
