@@ -220,7 +220,10 @@ describe('QBO: a credit memo applied to invoices', () => {
 
     for (const id of ['INV-1', 'CM-1', 'RF-1']) expect((await jobOf(co, id)).state, id).toBe('synced');
     expect(Number((await qboInvoice(realm, '101')).Balance)).toBe(70);
-    expect(Number((await qboMemo(realm, 'CM-1')).RemainingCredit)).toBe(20);
+    // The refund's journal entry is linked to the memo (a zero-amount payment): the 20.00 it paid
+    // out is no longer open credit on the memo, nor an open charge on the journal entry.
+    expect(Number((await qboMemo(realm, 'CM-1')).RemainingCredit)).toBe(0);
+    expect((await entities(realm, 'Payment')).filter((p) => String(p.PrivateNote ?? '').endsWith('Sharper refund RF-1'))).toHaveLength(1);
     // Sharper: 100.00 invoiced − 50.00 credited + 20.00 refunded = 70.00 owed.
     const customer = (await entities(realm, 'Customer')).find((c) => c.DisplayName === 'Anchor, Ava');
     expect(Number(customer.Balance)).toBe(70);

@@ -7,6 +7,7 @@ export { qboConnectionsTable } from './qbo-connections';
 export { qboOauthStatesTable } from './qbo-oauth-states';
 export { qboRequestsTable, qboRequestJobsTable } from './qbo-requests';
 export { qboCreditApplicationsTable } from './qbo-credit-applications';
+export { qboRefundLinksTable } from './qbo-refund-links';
 export { qboDriftTable } from './qbo-drift';
 export { qboUsageTable } from './qbo-usage';
 export { qboWebhookEventsTable } from './qbo-webhook-events';

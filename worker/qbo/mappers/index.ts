@@ -7,10 +7,12 @@ import { qboEntityOf, RefResolver, type MissingRef } from './common';
 import { mapAccount, mapCustomer, mapItem, mapTerms } from './lists';
 import { mapJournalEntry, mapPayment, mapRefund } from './money-moves';
 import { nextCreditMemoStep, type StoredApplication } from './credit-application';
+import { nextRefundStep, withRefundLinks, type OverpaymentInQbo, type StoredRefundLink } from './refund-link';
 import { mapSalesDocument } from './sales';
 
 export { qboEntityOf, RefResolver, type MissingRef } from './common';
 export { applicationSignature, describeApplications, needsApplication, type StoredApplication } from './credit-application';
+export { describeRefunded, needsRefundLink, refundLinkSignature, withRefundLinks, type OverpaymentInQbo, type StoredRefundLink } from './refund-link';
 
 /** One write to QBO for one job. `batchable` writes go through /batch; the rest are single calls. */
 export interface WritePlan {
@@ -19,9 +21,12 @@ export interface WritePlan {
   operation: 'create' | 'update' | 'delete' | 'void' | 'taxcode' | 'taxmap' | 'adopt';
   body: Record<string, unknown>;
   batchable: boolean;
-  /** A credit memo's application (its zero-amount Payment in QBO), not the record itself. */
-  step?: 'unapply' | 'apply';
-  /** The job has another write after this one, sent in a later round (a credit memo's application). */
+  /**
+   * Not the record itself: a credit memo's application (its zero-amount Payment in QBO), or a
+   * refund's link to the credit it pays out (a zero-amount Payment, or the overpaying Payment).
+   */
+  step?: 'unapply' | 'apply' | 'unlink' | 'link';
+  /** The job has another write after this one, sent in a later round (a credit memo's application, a refund's link). */
   continues?: boolean;
   /**
    * A replay of an earlier version's request that got no answer (that job was superseded while in
@@ -37,11 +42,16 @@ export type PlanError = { reason: 'missing_refs'; refs: MissingRef[] } | { reaso
 
 const LIST_KINDS = new Set(['account', 'terms', 'customer', 'item', 'sales_tax_item']);
 
+/** What a body depends on besides the record: for a payment, the refunds of it whose journal entries it links in QBO. */
+export interface BodyExtras {
+  refundLinks?: { jeQbId: string; amount: number }[];
+}
+
 /**
  * The QBO body Sharper sends for one version of a record (create form, no Id/SyncToken). Also
  * used by drift detection to know what QuickBooks should hold.
  */
-export function entityBody(job: Pick<ClaimedJob, 'kind' | 'sourceId' | 'data'>, refs: RefResolver, settings: QboSettings): Record<string, unknown> {
+export function entityBody(job: Pick<ClaimedJob, 'kind' | 'sourceId' | 'data'>, refs: RefResolver, settings: QboSettings, extras: BodyExtras = {}): Record<string, unknown> {
   const d = job.data as any;
   switch (job.kind) {
     case 'account': return mapAccount(d as AccountInput, refs);
@@ -50,7 +60,8 @@ export function entityBody(job: Pick<ClaimedJob, 'kind' | 'sourceId' | 'data'>, 
     case 'item': return mapItem(d as ItemInput, refs, '2000-01-01');
     case 'invoice': return mapSalesDocument('invoice', job.sourceId, d as InvoiceInput, refs, settings.taxMode);
     case 'credit_memo': return mapSalesDocument('credit_memo', job.sourceId, d as CreditMemoInput, refs, settings.taxMode);
-    case 'payment': return mapPayment(job.sourceId, d as PaymentInput, refs, { depositAccount: settings.undepositedFundsAccount });
+    // An overpayment keeps the lines linking the refunds of it, or an update would reopen them.
+    case 'payment': return withRefundLinks(mapPayment(job.sourceId, d as PaymentInput, refs, { depositAccount: settings.undepositedFundsAccount }), extras.refundLinks);
     case 'refund': return mapRefund(job.sourceId, d as RefundInput, refs, { arAccount: settings.arAccount });
     case 'journal_entry': return mapJournalEntry(job.sourceId, d as JournalEntryInput, refs);
     case 'sales_tax_item': return {};
@@ -74,7 +85,7 @@ export function updateBody(entity: string, body: Record<string, unknown>, ids: {
  * Decides the QBO write for a claimed job: create, sparse update with the stored SyncToken,
  * delete/void with each entity's operation, or a tax-service call. Pure: references come from `lookup`.
  */
-export function planWrite(job: ClaimedJob, lookup: (kind: any, id: string) => string | undefined, settings: QboSettings): Result<WritePlan, PlanError> {
+export function planWrite(job: ClaimedJob, lookup: (kind: any, id: string) => string | undefined, settings: QboSettings, extras: BodyExtras = {}): Result<WritePlan, PlanError> {
   const entity = qboEntityOf[job.kind];
   const existing = job.existing;
   const list = LIST_KINDS.has(job.kind);
@@ -101,7 +112,7 @@ export function planWrite(job: ClaimedJob, lookup: (kind: any, id: string) => st
     return err({ reason: 'unsupported', code: 'AR_ACCOUNT_NOT_SET', message: "A refund posts to accounts receivable to clear the customer's credit: set the company's A/R account (settings.arAccount), then requeue." });
   }
   const refs = new RefResolver(lookup);
-  const body = entityBody(job, refs, settings);
+  const body = entityBody(job, refs, settings, extras);
   if (refs.missing.length > 0) return err({ reason: 'missing_refs', refs: refs.missing });
   // QBO posts every invoice and payment to its own Accounts Receivable account; a second one
   // created for Sharper's would stay empty. Sharper's receivables account adopts QuickBooks' own.
@@ -136,6 +147,35 @@ export function planCreditMemoWrite(
     case 'memo': {
       const plan = planWrite(job, lookup, settings);
       return plan.ok && next.value.thenApply ? ok({ ...plan.value, continues: true }) : plan;
+    }
+  }
+}
+
+/**
+ * A refund job is its journal entry plus the link to the credit it pays out, one write at a time:
+ * remove a link that no longer matches, write the journal entry, then link it (see
+ * `nextRefundStep`). `done` when QBO already holds both. Pure, like `planWrite`.
+ */
+export function planRefundWrite(
+  job: ClaimedJob,
+  lookup: (kind: any, id: string) => string | undefined,
+  settings: QboSettings,
+  linked: StoredRefundLink | undefined,
+  overpayments: Map<string, OverpaymentInQbo>,
+  jeWritten = false,
+): Result<WritePlan | 'done', PlanError> {
+  const next = nextRefundStep(job, linked, jeWritten, lookup, overpayments);
+  if (!next.ok) return next;
+  switch (next.value.step) {
+    case 'done':
+      return ok('done');
+    case 'unlink':
+      return ok({ entity: 'Payment', operation: next.value.operation, body: next.value.body, batchable: true, step: 'unlink', continues: true });
+    case 'link':
+      return ok({ entity: 'Payment', operation: next.value.operation, body: next.value.body, batchable: true, step: 'link' });
+    case 'je': {
+      const plan = planWrite(job, lookup, settings);
+      return plan.ok && next.value.thenLink ? ok({ ...plan.value, continues: true }) : plan;
     }
   }
 }

@@ -4,10 +4,12 @@ import { findEarlierSentRequests, findSentRequests, releaseUnsentJobs, type Stor
 import type { RecordKind } from '../../db/schema/enums';
 import { recordKindSpecs } from '../../ledger';
 import { claimJobs, lookupQuickBooksIds, recordKey, type ClaimedJob } from '../../queue';
-import { needsApplication, planCreditMemoWrite, planWrite, qboEntityOf, type QboSettings, type StoredApplication, type WritePlan } from '../mappers';
+import { findRefundLinksOfPayments } from '../../db/qbo-refund-links';
+import { needsApplication, needsRefundLink, planCreditMemoWrite, planRefundWrite, planWrite, qboEntityOf, type QboSettings, type StoredApplication, type StoredRefundLink, type WritePlan } from '../mappers';
 import { batchRequestId, bIdOf, singleRequestId } from './ids';
 import { record, type PlannedJob, type SendCtx } from './context';
 import { sendRequest } from './send';
+import { loadRefundLinks } from './refund-link';
 import { settleByLooking } from './settle-doubt';
 import { writePath } from './transport';
 import { mapTaxItem, syncTaxCode } from './tax';
@@ -50,10 +52,21 @@ async function applicationsOf(ctx: DrainCtx, jobs: ClaimedJob[]): Promise<Map<st
   return memos.length ? findCreditApplications(ctx.db, ctx.companyId, memos) : new Map();
 }
 
-/** The plan a stored request was sent for, rebuilt from its body (a credit memo's item may be its application). */
-function replayedPlan(job: ClaimedJob, body: any, item: any, applied: StoredApplication | undefined): WritePlan {
+/**
+ * The plan a stored request was sent for, rebuilt from its body (a credit memo's item may be its
+ * application, a refund's its link: a Payment removed while QBO still had the stored link, else made).
+ */
+function replayedPlan(job: ClaimedJob, body: any, item: any, applied: StoredApplication | undefined, linked: StoredRefundLink | undefined): WritePlan {
   const entity = qboEntityOf[job.kind];
   if (!item) return { entity, operation: job.kind === 'sales_tax_item' ? 'taxcode' : 'create', body, batchable: false };
+  if (job.kind === 'refund' && item.Payment) {
+    const step = item.operation === 'delete' || (item.operation === 'update' && linked) ? 'unlink' : 'link';
+    return { entity: 'Payment', operation: item.operation, body: item.Payment, batchable: true, step, continues: step === 'unlink' };
+  }
+  if (job.kind === 'refund') {
+    const continues = needsRefundLink(job, linked);
+    return { entity, operation: item.operation, body: item[entity], batchable: true, ...(continues && { continues }) };
+  }
   if (job.kind === 'credit_memo' && item.Payment) {
     const step = item.operation === 'delete' ? 'unapply' : 'apply';
     return { entity: 'Payment', operation: item.operation, body: item.Payment, batchable: true, step, continues: step === 'unapply' };
@@ -73,6 +86,7 @@ async function sendClaimed(ctx: DrainCtx, jobs: ClaimedJob[]): Promise<ClaimedJo
   const stored = await findSentRequests(ctx.db, ctx.companyId, doubtful.map((j) => j.id));
   const earlier = await findEarlierSentRequests(ctx.db, ctx.companyId, doubtful.filter((j) => !stored.has(j.id)).map((j) => j.id));
   const applied = await applicationsOf(ctx, doubtful);
+  const { linked } = await loadRefundLinks(ctx, doubtful);
   const replays = new Map<string, { path: string; body: string; group: PlannedJob[] }>();
   const looks: PlannedJob[] = [];
   // Within minutes QBO still knows the requestid and replays the first answer; later it may have
@@ -86,7 +100,7 @@ async function sendClaimed(ctx: DrainCtx, jobs: ClaimedJob[]): Promise<ClaimedJo
     if (!s) continue;
     const body = JSON.parse(s.body);
     const item = s.bId ? body.BatchItemRequest?.find((i: any) => i.bId === s.bId) : null;
-    const plan = replayedPlan(job, body, item, applied.get(job.sourceId));
+    const plan = replayedPlan(job, body, item, applied.get(job.sourceId), linked.get(job.sourceId));
     if (stored.has(job.id)) settle(s, { job, plan });
     // An earlier version's batched create or update (or its credit application) is settled to learn
     // what it did; other earlier sends (deletes, tax codes) are left to this version's own plan.
@@ -134,13 +148,30 @@ async function planRound(ctx: DrainCtx, pending: ClaimedJob[]) {
   const lookup = (kind: RecordKind, id: string) => map.get(recordKey(kind, id))?.qbId;
   const inClaim = new Set(pending.map((j) => recordKey(j.kind, j.sourceId)));
   const applied = await applicationsOf(ctx, pending);
+  const refunds = await loadRefundLinks(ctx, pending);
+  const paymentIds = pending.filter((j) => j.kind === 'payment' && j.action === 'upsert').map((j) => j.sourceId);
+  const refundLinks = await findRefundLinksOfPayments(ctx.db, ctx.companyId, paymentIds);
   const ready: PlannedJob[] = [];
   const deferred: ClaimedJob[] = [];
+  // One write per QBO Payment per round: two in one batch would meet each other's SyncToken.
+  const paymentsWritten = new Set<string>();
   for (const job of pending) {
-    const plan = job.kind === 'credit_memo' ? planCreditMemoWrite(job, lookup, ctx.settings, applied.get(job.sourceId), ctx.written.has(job.id)) : planWrite(job, lookup, ctx.settings);
+    const plan =
+      job.kind === 'credit_memo'
+        ? planCreditMemoWrite(job, lookup, ctx.settings, applied.get(job.sourceId), ctx.written.has(job.id))
+        : job.kind === 'refund'
+          ? planRefundWrite(job, lookup, ctx.settings, refunds.linked.get(job.sourceId), refunds.overpaymentsFor(job.sourceId), ctx.written.has(job.id))
+          : planWrite(job, lookup, ctx.settings, { refundLinks: refundLinks.get(job.sourceId) });
     if (plan.ok) {
-      if (plan.value !== 'done') ready.push({ job, plan: plan.value });
-      else await record(ctx, job, { kind: 'synced', qbId: job.existing?.qbId ?? null, message: 'QuickBooks Online already holds this version of the credit memo and its application to invoices.' });
+      const payment = plan.value !== 'done' && plan.value.entity === 'Payment' && plan.value.operation === 'update' ? String(plan.value.body.Id) : null;
+      if (payment && paymentsWritten.has(payment)) deferred.push(job);
+      else if (plan.value !== 'done') {
+        if (payment) paymentsWritten.add(payment);
+        ready.push({ job, plan: plan.value });
+      } else {
+        const what = job.kind === 'refund' ? 'refund and its link to the credit it pays out' : 'credit memo and its application to invoices';
+        await record(ctx, job, { kind: 'synced', qbId: job.existing?.qbId ?? null, message: `QuickBooks Online already holds this version of the ${what}.` });
+      }
     } else if (plan.error.reason === 'unsupported') await record(ctx, job, { kind: 'held', code: plan.error.code, message: plan.error.message });
     else if (plan.error.refs.every((r) => inClaim.has(recordKey(r.kind, r.id)))) deferred.push(job);
     else {

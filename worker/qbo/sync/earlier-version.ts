@@ -3,6 +3,7 @@ import { recordKindSpecs } from '../../ledger';
 import { recordStep, type Exchange } from '../../queue';
 import type { QboError } from '../api/fault';
 import { now, record, type PlannedJob, type SendCtx } from './context';
+import { refundLinkEarlierAnswered } from './refund-link';
 
 /**
  * The earlier version's send is settled: this job's own write follows in the next round, knowing
@@ -23,6 +24,10 @@ export async function earlierAnswered(ctx: SendCtx, pj: PlannedJob, entity: Reco
   const { job, plan } = pj;
   const earlier = plan.earlier!;
   const what = `The send of version ${earlier.version}, which got no answer,`;
+  if (plan.step && job.kind === 'refund') {
+    const did = await refundLinkEarlierAnswered(ctx, pj, entity);
+    return settled(ctx, pj, `${what} ${did} in QuickBooks Online; version ${job.version} follows.`, exchange, null);
+  }
   if (plan.step) {
     // An earlier version's application: recorded as not matching anything, so it is replaced.
     const paymentQbId = String(plan.operation === 'delete' ? plan.body.Id : entity?.Id);

@@ -8,6 +8,7 @@ import { applicationAnswered, applicationFault, continueAfterMemo } from './cred
 import { earlierAnswered, earlierRefused } from './earlier-version';
 import { AUTH_REJECTED, classifyFault, isAuthFault } from './faults';
 import { resolveMissingReference } from './missing-reference';
+import { continueAfterJournalEntry, refundLinkAnswered, refundLinkFault } from './refund-link';
 import { resolveFault } from './resolve-fault';
 import { bIdFor, saveAndPost } from './transport';
 
@@ -30,7 +31,7 @@ export async function applyItem(ctx: SendCtx, pj: PlannedJob, item: Record<strin
     return record(ctx, pj.job, { kind: 'unknown', code: 'QBO_NO_ENTITY', message: 'QuickBooks answered without the entity; the request will be replayed' }, { request, response });
   }
   if (pj.plan.earlier) return earlierAnswered(ctx, pj, entity, { request, response });
-  if (pj.plan.step) return applicationAnswered(ctx, pj, entity, { request, response });
+  if (pj.plan.step) return (pj.job.kind === 'refund' ? refundLinkAnswered : applicationAnswered)(ctx, pj, entity, { request, response });
   const synced: JobOutcome = { kind: 'synced', qbId: entity?.Id ? String(entity.Id) : pj.job.existing?.qbId ?? null, qbLock: entity?.SyncToken ?? null };
   if (pj.plan.operation === 'create' || pj.plan.operation === 'update') {
     const diffs = compareAnswer(pj.plan.entity, pj.plan.body, entity);
@@ -53,7 +54,7 @@ async function heldWithDifferences(ctx: SendCtx, pj: PlannedJob, synced: Extract
 
 /** Records a job's outcome, unless the record is written and its next write follows (`continues`). */
 async function finish(ctx: SendCtx, pj: PlannedJob, outcome: JobOutcome, exchange: { request?: string; response?: string }): Promise<void> {
-  if (outcome.kind === 'synced' && pj.plan.continues) return continueAfterMemo(ctx, pj, outcome, exchange);
+  if (outcome.kind === 'synced' && pj.plan.continues) return (pj.job.kind === 'refund' ? continueAfterJournalEntry : continueAfterMemo)(ctx, pj, outcome, exchange);
   return record(ctx, pj.job, outcome, exchange);
 }
 
@@ -63,7 +64,7 @@ export async function applyFault(ctx: SendCtx, pj: PlannedJob, e: QboError, requ
     if (isAuthFault(e)) ctx.connectionLost = true;
     return record(ctx, pj.job, { kind: 'unknown', code: 'QBO_EARLIER_UNCHECKED', message: `Could not check what the earlier version's send did (QuickBooks Online ${e.code}: ${e.message}); it is checked again before this version goes` }, { request, response });
   }
-  if (pj.plan.step) return applicationFault(ctx, pj, e, { request, response });
+  if (pj.plan.step) return (pj.job.kind === 'refund' ? refundLinkFault : applicationFault)(ctx, pj, e, { request, response });
   const action = classifyFault(e, pj.job, pj.plan.entity);
   if (action.reason === 'outcome' && action.outcome.kind === 'held' && action.outcome.code === 'INVALID_REFERENCE') {
     return record(ctx, pj.job, await resolveMissingReference(ctx, pj, e, action.outcome), { request, response });
