@@ -83,9 +83,9 @@ describe('QBO health: how the company taxes sales', () => {
   it('returns country, tax mode and when the preferences were read, and the Health page says it in words', async () => {
     const co = await connected();
     const cookie = await signIn(co.viewer);
-    // Read from QuickBooks when the company connected (the simulator's default company: US, manual tax).
+    // Read from QuickBooks when the company connected (the simulator's default company: US, automated sales tax).
     const read = (await call('GET', `/v1/companies/${co.id}/qbo`, { token: co.viewer })).json;
-    expect(read).toMatchObject({ country: 'US', taxMode: 'manual' });
+    expect(read).toMatchObject({ country: 'US', taxMode: 'automated' });
     expect(Date.parse(read.prefsReadAt)).toBeGreaterThan(Date.now() - 60_000);
     await env.DB.prepare('UPDATE qbo_connections SET country = NULL, tax_mode = NULL, prefs_read_at = NULL WHERE company_id = ?').bind(co.id).run();
     expect((await call('GET', `/v1/companies/${co.id}/qbo`, { token: co.viewer })).json).toMatchObject({ country: null, taxMode: null, prefsReadAt: null });

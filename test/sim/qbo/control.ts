@@ -20,6 +20,7 @@ import {
   userDelete,
   userEdit,
   userVoid,
+  settingsPatchSchema,
 } from './control-ops';
 import { isRec } from './entities/common';
 import { scheduleFault } from './fault-rules';
@@ -27,7 +28,7 @@ import { faultBody, QboFault } from './faults';
 import { sendJson } from './http';
 import { expireAccessTokens } from './oauth';
 import { createRealm, now } from './state';
-import type { Rec, SimState } from './types';
+import type { RealmSettings, Rec, SimState } from './types';
 
 const createRealmSchema = z.object({
   realmId: z.string().optional(),
@@ -61,8 +62,9 @@ const routes: Route[] = [
     pattern: /^\/realms$/,
     run: (s, _m, b) => {
       const input = createRealmSchema.parse(b ?? {});
-      const realm = createRealm(s, { realmId: input.realmId, empty: input.empty });
-      if (input.settings) updateRealmSettings(s, realm.id, input.settings);
+      // Settings that shape the seed (automated sales tax, the company's state) apply before it.
+      const settings = input.settings ? settingsPatchSchema.parse(input.settings) : undefined;
+      const realm = createRealm(s, { realmId: input.realmId, empty: input.empty, settings: settings as Partial<RealmSettings> | undefined });
       return { realmId: realm.id, settings: realm.settings };
     },
   },

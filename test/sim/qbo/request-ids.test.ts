@@ -14,14 +14,15 @@ async function payment(requestId: string, customerId: string) {
 }
 
 describe('requestid memory', () => {
-  it('by default remembers a requestid with no expiry: a retry 50 minutes later still replays', async () => {
+  it('by default remembers a requestid ten minutes: a retry 9 minutes later replays, one 11 minutes later runs again', async () => {
     const c = await h.create('Customer', { DisplayName: 'Dock 4' });
     const first = await payment('pay-1', c.Id);
-    await h.control('POST', '/clock', { advanceMs: 50 * 60 * 1000 });
-    const again = await payment('pay-1', c.Id);
-    expect(again.json.Payment.Id).toBe(first.json.Payment.Id);
+    await h.control('POST', '/clock', { advanceMs: 9 * 60 * 1000 });
+    expect((await payment('pay-1', c.Id)).json.Payment.Id).toBe(first.json.Payment.Id);
+    await h.control('POST', '/clock', { advanceMs: 2 * 60 * 1000 });
+    expect((await payment('pay-1', c.Id)).json.Payment.Id).not.toBe(first.json.Payment.Id);
     const all = await h.api('GET', `/query?query=${encodeURIComponent('select count(*) from Payment')}`);
-    expect(all.json.QueryResponse.totalCount).toBe(1);
+    expect(all.json.QueryResponse.totalCount).toBe(2);
   });
 
   it('forgets an id older than requestIdMemoryMs: the retry runs again and creates a duplicate', async () => {

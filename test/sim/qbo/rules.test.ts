@@ -192,7 +192,8 @@ describe('transaction rules', () => {
     expect((await h.api('POST', '/creditmemo?operation=delete', { Id: cm.Id, SyncToken: freed.SyncToken })).status).toBe(200);
   });
 
-  it('taxservice creates a code and rates; invoices compute TxnTaxDetail from it', async () => {
+  it('taxservice creates a code and rates; invoices compute TxnTaxDetail from it (manual sales tax)', async () => {
+    await h.control('PATCH', `/realms/${h.realmId}/settings`, { automatedSalesTax: false });
     const agency = await h.create('TaxAgency', { DisplayName: 'CA Dept of Tax' });
     const ts = await h.api('POST', '/taxservice/taxcode', {
       TaxCode: 'CA 8.75',

@@ -27,17 +27,15 @@ export function now(state: SimState): Date {
   return new Date(state.baseClock().getTime() + state.clockOffsetMs);
 }
 
-/**
- * AST off for now: the Worker does not yet send TotalTax on every sale. Flip this once it does;
- * every QBO company created in the US after Nov 2017 has AST on (reference §4.10).
- */
-export const DEFAULT_AUTOMATED_SALES_TAX = false;
+/** Every QBO company created in the US after Nov 2017 has AST on (reference §4.10): so does a new realm. */
+export const DEFAULT_AUTOMATED_SALES_TAX = true;
 
 /**
- * requestids are remembered forever for now. Intuit publishes no retention window (reference §2.3),
- * so this will become a short value to make the Worker survive a forgotten id (a duplicate create).
+ * Intuit publishes no retention window for requestids (reference §2.3), and a client library's
+ * maintainer reports they do not work as advertised: a new realm remembers them only ten minutes
+ * of its clock (a guess, kept short on purpose), so a replay an hour later runs the write again.
  */
-export const DEFAULT_REQUEST_ID_MEMORY_MS: number | null = null;
+export const DEFAULT_REQUEST_ID_MEMORY_MS: number | null = 10 * 60_000;
 
 export function defaultSettings(): RealmSettings {
   return {
