@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type ApiDescription, type ApiRequest, type ApiResult, describeApiRequest, handleApi } from './api';
 import type { OpContext } from './entities/common';
+import { amendAnswer } from './amend';
 import { injectedFault, takeFault } from './fault-rules';
 import { authFailedBody, faultBody, faults, QboFault, throttleBody, throttleXml } from './faults';
 import { delay, gatewayHtml, sendJson, sendText } from './http';
@@ -157,6 +158,7 @@ export async function handleApiHttp(input: ApiHttpInput): Promise<void> {
       result = replayFault ? replayedBatchFault(cached, replayFault, time()) : { status: cached.status, body: cached.body as ApiResult['body'] };
     } else {
       result = execute(state, realm, apiReq);
+      if (action?.kind === 'amend') amendAnswer(realm, result.body, action.entity, action.set);
       // QBO replays the original answer, faults included, for a repeated requestid.
       if (requestId) realm.requestIds.set(requestId, { status: result.status, body: result.body, atMs: now(state).getTime() });
       count(realm, d, result.status, result);

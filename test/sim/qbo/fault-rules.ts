@@ -16,6 +16,7 @@ export const faultActionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('hang'), ms: z.number().int().min(0), after: z.boolean().optional() }),
   z.object({ kind: z.literal('lost-response'), mode: z.enum(['abort', '502']) }),
   z.object({ kind: z.literal('token-expired') }),
+  z.object({ kind: z.literal('amend'), entity: z.string(), set: z.record(z.string(), z.unknown()) }),
   z.object({
     kind: z.literal('fault'),
     code: z.string(),

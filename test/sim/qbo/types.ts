@@ -128,6 +128,8 @@ export type FaultAction =
   | { kind: 'hang'; ms: number; after?: boolean }
   | { kind: 'lost-response'; mode: 'abort' | '502' }
   | { kind: 'token-expired' }
+  /** After the write commits, QBO holds and answers other figures (test instrument, amend.ts). */
+  | { kind: 'amend'; entity: string; set: Record<string, unknown> }
   | { kind: 'fault'; code: string; status?: number; message?: string; detail?: string; type?: string };
 
 export interface FaultRule {
