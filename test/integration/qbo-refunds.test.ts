@@ -166,4 +166,22 @@ describe('QBO: a refund linked to the credit it pays out', () => {
       expect(await aging(co)).toEqual({ open: [], customers: [] });
     }
   });
+
+  it("a link deleted in QuickBooks is drift of its refund (not someone else's payment), and restore links it again", async () => {
+    const { co, realm } = await company('Link Drift Marina');
+    await push(co, [...lists, memo('CM-1', '50.00'), refund('RF-1', { kind: 'credit_memo', id: 'CM-1' }, '50.00')]);
+    await runCron();
+    const [link] = await linksOf(realm, 'RF-1');
+    await sim('DELETE', `/realms/${realm}/entities/Payment/${link.Id}`);
+    await runCron();
+    const [drift] = (await call('GET', `/v1/companies/${co.id}/qbo/drift?status=open`, { token: co.viewer })).json.drift;
+    expect(drift).toMatchObject({ record: { kind: 'refund', id: 'RF-1' }, qbEntity: 'Payment', qbId: link.Id, deleted: false });
+    const restored = await call('POST', `/v1/companies/${co.id}/qbo/drift/${drift.id}/restore`, { token: co.operator });
+    expect(restored.status, restored.text).toBe(200);
+    await runCron();
+    expect((await jobOf(co, 'RF-1')).state).toBe('synced');
+    expect(await linksOf(realm, 'RF-1')).toHaveLength(1);
+    expect(await entities(realm, 'JournalEntry')).toHaveLength(1);
+    expect(await aging(co)).toEqual({ open: [], customers: [] });
+  });
 });

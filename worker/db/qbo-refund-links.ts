@@ -99,3 +99,17 @@ export async function deleteRefundLink(db: Db, a: { companyId: string; refundSou
 export async function refreshRefundLinkTokens(db: Db, a: { companyId: string; linkQbId: string; syncToken: string }): Promise<void> {
   await db.run(sql`UPDATE qbo_refund_links SET sync_token = ${a.syncToken} WHERE company_id = ${a.companyId} AND link_qb_id = ${a.linkQbId} AND of_kind = 'payment'`);
 }
+
+/**
+ * Restoring a refund's link after drift (its zero-amount Payment deleted or edited in QBO): a
+ * deleted one is forgotten (the refund's job links again); an edited one keeps its id with the
+ * SyncToken QBO showed and a signature that matches no version, so the job deletes it and links again.
+ */
+export async function markRefundLinkDrifted(db: Db, a: { companyId: string; refundSourceId: string; linkQbId: string; deleted: boolean; syncToken: string; now: string }): Promise<void> {
+  const where = sql`company_id = ${a.companyId} AND refund_source_id = ${a.refundSourceId} AND link_qb_id = ${a.linkQbId}`;
+  await db.run(
+    a.deleted
+      ? sql`DELETE FROM qbo_refund_links WHERE ${where}`
+      : sql`UPDATE qbo_refund_links SET sync_token = ${a.syncToken}, signature = 'edited in QuickBooks Online', updated_at = ${a.now} WHERE ${where}`,
+  );
+}

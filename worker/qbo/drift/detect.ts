@@ -6,7 +6,9 @@ import type { RecordKind } from '../../db/schema/enums';
 import { recordKindSpecs } from '../../ledger';
 import { lookupQuickBooksIds, recordKey } from '../../queue';
 import { entityBody, qboEntityOf, RefResolver } from '../mappers';
+import { findRefundLinksOfPayments } from '../../db/qbo-refund-links';
 import { detectApplicationDrift } from './applications';
+import { detectRefundLinkDrift } from './refund-links';
 import { diffEntity } from './compare';
 import { KINDS_OF, type ObservedChange } from './observed';
 
@@ -39,12 +41,13 @@ export async function detectDrift(ctx: { db: Db; companyId: string; settings: Co
   const byQb = new Map(mapped.map((m) => [`${qboEntityOf[m.kind]}:${m.qbId}`, m]));
   const unmapped = owned.filter((c) => !byQb.has(`${c.entity}:${c.qbId}`));
   const applications = await detectApplicationDrift(ctx, unmapped.filter((c) => c.entity === 'Payment'));
-  counts.own += applications.own;
-  counts.unchanged += applications.unchanged;
+  const refundLinks = await detectRefundLinkDrift(ctx, unmapped.filter((c) => c.entity === 'Payment' && !applications.matched.has(`Payment:${c.qbId}`)));
+  counts.own += applications.own + refundLinks.own;
+  counts.unchanged += applications.unchanged + refundLinks.unchanged;
   const candidates = owned.flatMap((c) => {
     const m = byQb.get(`${c.entity}:${c.qbId}`);
     if (!m) {
-      if (!applications.matched.has(`${c.entity}:${c.qbId}`)) counts.notOurs += 1;
+      if (!applications.matched.has(`${c.entity}:${c.qbId}`) && !refundLinks.matched.has(`${c.entity}:${c.qbId}`)) counts.notOurs += 1;
       return [];
     }
     if (!c.deleted && c.syncToken !== null && c.syncToken === m.qbLock) {
@@ -54,7 +57,7 @@ export async function detectDrift(ctx: { db: Db; companyId: string; settings: Co
     return [{ change: c, mapped: m }];
   });
   const inserts = candidates.length ? await recordDrift(ctx, candidates, counts) : [];
-  counts.drift = await insertDrift(ctx.db, await newEntries(ctx, [...inserts, ...applications.inserts]));
+  counts.drift = await insertDrift(ctx.db, await newEntries(ctx, [...inserts, ...applications.inserts, ...refundLinks.inserts]));
   return counts;
 }
 
@@ -71,6 +74,8 @@ async function recordDrift(
   if (ctx.settings.serviceFeeItem) refs.push({ kind: 'item', id: ctx.settings.serviceFeeItem, field: 'settings' });
   const qbIds = await lookupQuickBooksIds({ ctx: { db: ctx.db }, companyId: ctx.companyId, target: 'qbo', records: refs.map((r) => ({ kind: r.kind, id: r.id })) });
   const lookup = (kind: RecordKind, id: string) => qbIds.get(recordKey(kind, id))?.qbId;
+  // An overpayment holds lines linking the refunds of it: part of what Sharper expects there.
+  const refundLinks = await findRefundLinksOfPayments(ctx.db, ctx.companyId, candidates.filter((x) => x.mapped.kind === 'payment').map((x) => x.mapped.sourceId));
 
   const inserts: DriftInsert[] = [];
   const refreshed: { kind: RecordKind; sourceId: string; from: string | null; to: string }[] = [];
@@ -80,7 +85,8 @@ async function recordDrift(
     if (!version) continue;
     // A record Sharper voided is expected to look emptied in QBO; only its deletion is drift.
     if (version.status !== 'active' && !change.deleted) continue;
-    const expected = entityBody({ kind: m.kind, sourceId: m.sourceId, data: JSON.parse(version.data) }, new RefResolver(lookup), ctx.settings);
+    const extras = m.kind === 'payment' ? { refundLinks: refundLinks.get(m.sourceId) } : {};
+    const expected = entityBody({ kind: m.kind, sourceId: m.sourceId, data: JSON.parse(version.data) }, new RefResolver(lookup), ctx.settings, extras);
     const diff = diffEntity(change.entity, expected, change.deleted ? null : change.body);
     if (diff.length === 0) {
       if (change.syncToken) refreshed.push({ kind: m.kind, sourceId: m.sourceId, from: m.qbLock, to: change.syncToken });

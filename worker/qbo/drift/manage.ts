@@ -1,6 +1,7 @@
 import { decodeCursor, encodeCursor } from '../../shared/cursor';
 import type { Db } from '../../db/client';
 import { markCreditApplicationDrifted } from '../../db/qbo-credit-applications';
+import { markRefundLinkDrifted } from '../../db/qbo-refund-links';
 import { adoptNewerQbLock, findDrift, listDriftRows, resolveRecordDrift, type DriftRow } from '../../db/qbo-drift';
 import type { RecordKind } from '../../db/schema/enums';
 import type { DriftStatus } from '../../db/schema/qbo-drift';
@@ -52,7 +53,11 @@ export async function restoreDrift({ ctx, companyId, driftId }: { ctx: Ctx; comp
   // A credit memo's drift may be in the Payment that applies it: the memo keeps its QBO id, and
   // the memo's job deletes what QBO holds (unless already gone) and applies Sharper's version.
   const application = d.kind === 'credit_memo' && d.qbEntity === 'Payment';
-  if (application) {
+  // Likewise a refund's link to the credit memo it pays out: the refund's job links it again.
+  const link = d.kind === 'refund' && d.qbEntity === 'Payment';
+  if (link) {
+    await markRefundLinkDrifted(ctx.db, { companyId, refundSourceId: d.sourceId, linkQbId: d.qbId, deleted: d.qbSyncToken === 'deleted', syncToken: d.qbSyncToken, now: ctx.now.toISOString() });
+  } else if (application) {
     const gone = d.qbSyncToken === 'deleted';
     await markCreditApplicationDrifted(ctx.db, { companyId, memoSourceId: d.sourceId, paymentQbId: d.qbId, deleted: gone, syncToken: d.qbSyncToken, now: ctx.now.toISOString() });
   } else if (!d.deleted) await adoptNewerQbLock(ctx.db, { companyId, kind: d.kind, sourceId: d.sourceId, lock: d.qbSyncToken });
@@ -62,12 +67,14 @@ export async function restoreDrift({ ctx, companyId, driftId }: { ctx: Ctx; comp
     target: 'qbo',
     kind: d.kind,
     sourceId: d.sourceId,
-    reason: application
+    reason: link
+      ? `link it to the credit memo it pays out again, as Sharper has it (drift #${d.id})`
+      : application
       ? `apply it to its invoices again, as Sharper has it (drift #${d.id})`
       : d.deleted
         ? `restore after it was deleted in QuickBooks Online (drift #${d.id})`
         : `restore Sharper's version over an edit made in QuickBooks Online (drift #${d.id})`,
-    forgetQuickBooksId: d.deleted && !application,
+    forgetQuickBooksId: d.deleted && !application && !link,
   });
   const resolution = `Sharper's version ${job.state === 'queued' ? 'queued to be sent again' : `is on its way (${job.state})`} as job #${job.jobId}`;
   const closed = await resolveRecordDrift(ctx.db, { companyId, kind: d.kind, sourceId: d.sourceId, status: 'restored', resolution, now: ctx.now.toISOString() });
