@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { conflictingTxn } from './resolve-fault';
 import { classifyFault } from './faults';
 
 const invoice = { kind: 'invoice', docNumber: '1042', data: { date: '2026-01-15' } };
@@ -39,5 +40,13 @@ describe('classifyFault', () => {
       outcome: { kind: 'failed', code: 'QBO_6000', retryable: false, message: 'QuickBooks Online refused Invoice 1042 (6000): A business validation error has occurred: You must set a transaction amount' },
     });
     expect(classifyFault({ code: '', message: '', detail: '' }, { kind: 'customer', docNumber: null, data: {} }, 'Customer')).toMatchObject({ outcome: { code: 'QBO_ERROR', message: expect.stringContaining('no detail given') } });
+  });
+});
+
+describe('conflictingTxn', () => {
+  it("reads the transaction that holds a duplicate number from QBO's Detail, whatever its type", () => {
+    expect(conflictingTxn('Duplicate Document Number Error : You must specify a different number. This number has already been used. DocNumber=1234 is assigned to TxnType=CreditMemo with TxnId=111')).toEqual({ type: 'CreditMemo', id: '111' });
+    expect(conflictingTxn('Another reason')).toBeNull();
+    expect(conflictingTxn(undefined)).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import type { JobOutcome } from '../../queue';
-import { firstError } from '../api/fault';
+import { firstError, type QboError } from '../api/fault';
 import { documentTotal, type CreditMemoInput, type InvoiceInput } from '../../ledger';
 import { updateBody, type WritePlan } from '../mappers';
 import { amount } from '../mappers/common';
@@ -8,6 +8,12 @@ import type { PlannedJob, SendCtx } from './context';
 import { post, queryOne } from './transport';
 
 const NAME_FIELD: Record<string, string> = { Customer: 'DisplayName', Account: 'Name', Item: 'Name', Term: 'Name', TaxCode: 'Name', TaxAgency: 'DisplayName' };
+
+/** "…DocNumber=1234 is assigned to TxnType=Invoice with TxnId=111" (qbo-api.md §2.10) → the holder. */
+export function conflictingTxn(detail: string | undefined): { type: string; id: string } | null {
+  const m = /TxnType\s*=\s*([A-Za-z]+)\s+with\s+TxnId\s*=\s*(\w+)/.exec(detail ?? '');
+  return m ? { type: m[1], id: m[2] } : null;
+}
 
 /** Sends a follow-up single write and turns its answer into an outcome (no further fault handling). */
 async function followUp(ctx: SendCtx, pj: PlannedJob, plan: WritePlan, requestId: string): Promise<JobOutcome> {
@@ -27,7 +33,7 @@ async function followUp(ctx: SendCtx, pj: PlannedJob, plan: WritePlan, requestId
  * existing transaction is ours (same customer, date and amount); a duplicate list name is
  * adopted and brought in line with Sharper; a stale SyncToken is re-read and the update retried.
  */
-export async function resolveFault(ctx: SendCtx, pj: PlannedJob, reason: 'duplicate_doc_number' | 'duplicate_name' | 'stale_sync_token'): Promise<JobOutcome> {
+export async function resolveFault(ctx: SendCtx, pj: PlannedJob, reason: 'duplicate_doc_number' | 'duplicate_name' | 'stale_sync_token', fault?: QboError): Promise<JobOutcome> {
   const { job, plan } = pj;
   const body = plan.body as Record<string, any>;
   if (reason === 'duplicate_doc_number') {
@@ -37,10 +43,17 @@ export async function resolveFault(ctx: SendCtx, pj: PlannedJob, reason: 'duplic
     const ours = rows.find((r) => r.CustomerRef?.value === body.CustomerRef?.value && r.TxnDate === body.TxnDate && (total === undefined || Number(r.TotalAmt) === total));
     if (ours) return { kind: 'synced', qbId: String(ours.Id), qbLock: ours.SyncToken ?? null, message: `Adopted ${plan.entity} ${body.DocNumber} already in QuickBooks (Id ${ours.Id}): same customer, date and amount` };
     const other = rows[0];
+    // QBO's Detail names the transaction holding the number, which may be of another type.
+    const holder = conflictingTxn(fault?.detail);
+    const what = other
+      ? `${plan.entity} number ${body.DocNumber} (Id ${other.Id}, dated ${other.TxnDate}, total ${other.TotalAmt})`
+      : holder
+        ? `number ${body.DocNumber} on ${holder.type} ${holder.id}`
+        : `${plan.entity} number ${body.DocNumber}`;
     return {
       kind: 'failed',
       code: 'DUPLICATE_DOC_NUMBER',
-      message: `QuickBooks Online already has ${plan.entity} number ${body.DocNumber}${other ? ` (Id ${other.Id}, dated ${other.TxnDate}, total ${other.TotalAmt})` : ''} that is not this record (different customer, date or amount). Renumber one of them, then requeue.`,
+      message: `QuickBooks Online already has ${what} that is not this record${other ? ' (different customer, date or amount)' : ''}. Renumber one of them, then requeue.`,
       retryable: false,
     };
   }

@@ -74,7 +74,7 @@ export async function applyFault(ctx: SendCtx, pj: PlannedJob, e: QboError, requ
     ctx.connectionLost = true;
     return record(ctx, pj.job, AUTH_REJECTED, { request, response });
   }
-  const outcome = await resolveFault(ctx, pj, action.reason);
+  const outcome = await resolveFault(ctx, pj, action.reason, e);
   return finish(ctx, pj, outcome, { request, response });
 }
 
