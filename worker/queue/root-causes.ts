@@ -30,6 +30,7 @@ const FIXES: Record<string, string> = {
   QBD_SETTING_MISSING: 'Set the company setting the message names (Settings page), then requeue these.',
   QBD_CHANGE_NOT_SUPPORTED: 'QuickBooks Desktop cannot make this change: do what the message says in QuickBooks, then requeue these.',
   QBO_FIGURES_DIFFER: 'These are in QuickBooks Online with other figures than Sharper (usually tax QuickBooks computed itself). Check the company\'s sales-tax setup (Health page), correct the document, then requeue: the requeue updates the same document in QuickBooks.',
+  REFUND_NOT_LINKED: 'The refunds are in QuickBooks, but not linked to the credit they paid out (QuickBooks has less of that credit left): fix the credit in QuickBooks or the refund in Sharper, then requeue these.',
   SALES_TAX_NOT_SET_UP: 'Set up sales tax in QuickBooks Online (Taxes › Set up sales tax), then requeue these.',
   TAX_AGENCY_NOT_FOUND: 'Choose one of QuickBooks\' tax agencies for these tax items in Settings, then requeue these.',
   VOID_NOT_SUPPORTED: 'QuickBooks Online\'s API cannot void these: delete them in Sharper instead (that goes through), or void them in QuickBooks Online by hand — requeueing changes nothing.',
