@@ -107,6 +107,10 @@ export async function runProof({ seed = SEED, customers = CUSTOMERS, months = MO
     sessions += wc.sessions;
 
     const qbo = qboBooks(sim.state, realm);
+    const settings = sim.state.realms.get(realm)!.settings;
+    const docs = year.months.flatMap((m) => m.operations).filter((o) => o.kind === 'invoice' || o.kind === 'credit_memo');
+    const taxed = docs.filter((o) => Number((o.data as { tax?: string }).tax ?? 0) > 0).length;
+    const company = `QBO company: ${settings.country}, ${settings.automatedSalesTax ? 'automated sales tax' : 'manual sales tax'}, requestids remembered ${settings.requestIdMemoryMs === null ? 'forever' : `${settings.requestIdMemoryMs / 60_000} min`}; invoices and credit memos sent: ${taxed} taxed, ${docs.length - taxed} untaxed`;
     const qbd = qbdBooks(desktop.company);
     const gl = sharperGl(year);
     // QuickBooks Desktop reports balances in each account's natural sign (credits positive for
@@ -115,7 +119,7 @@ export async function runProof({ seed = SEED, customers = CUSTOMERS, months = MO
     const glOf = { 'QuickBooks Online': compareGl(gl, qboGl(sim.state, realm)), 'QuickBooks Desktop': compareGl(gl, qbdGl(desktop.company), (n) => (credit.has(n) ? -1 : 1)) };
     const paths: PathResult[] = [];
     for (const [name, co, books, usage] of [
-      ['QuickBooks Online', qboCo, qbo, `jobs in flight when the Worker was killed ${killedInFlight}; cron runs ${cronRuns}; credit memo applications ${qbo.applications}; API requests ${qbo.requests} (429s ${qbo.throttled}); metered read calls ${qbo.reads}; path time ${(timing.qbo / 1000).toFixed(1)} s`],
+      ['QuickBooks Online', qboCo, qbo, `${company}\njobs in flight when the Worker was killed ${killedInFlight}; cron runs ${cronRuns}; credit memo applications ${qbo.applications}; API requests ${qbo.requests} (429s ${qbo.throttled}); metered read calls ${qbo.reads}; path time ${(timing.qbo / 1000).toFixed(1)} s`],
       ['QuickBooks Desktop', qbdCo, qbd, `Web Connector sessions ${sessions}; round trips ${roundTrips}; qbXML requests ${qbd.requests}; path time ${(timing.qbd / 1000).toFixed(1)} s`],
     ] as const) {
       const c = await counts(call, co);
