@@ -4,11 +4,8 @@ import { findQboConnection } from '../db/qbo-connections';
 import { saveQboLimiterWindow } from '../db/qbo-company-prefs';
 import { addQboUsage } from '../db/qbo-usage';
 import { ServiceError } from '../shared/errors';
-import { QboApi } from './api/client';
-import { parseLimiterWindow } from './api/limiter';
-import { apiBase } from './endpoints';
 import { QboConnectionError } from './errors';
-import { getAccessToken } from './tokens';
+import { realmApi } from './realm-api';
 
 export interface ReportRequest {
   name: 'TrialBalance' | 'AgedReceivables' | 'AgedReceivableDetail';
@@ -24,18 +21,7 @@ export async function fetchQboReports({ db, config, companyId, reports, now }: {
   if (!conn || conn.status !== 'connected') {
     throw new ServiceError('CONFLICT', `Company ${companyId} is not connected to QuickBooks Online${conn ? ` (${conn.status.replace('_', ' ')})` : ''}; connect it to reconcile`);
   }
-  const clock = () => Date.now();
-  const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-  const api = new QboApi({
-    baseUrl: apiBase(config, conn.environment),
-    realmId: conn.realmId,
-    getToken: (stale) => getAccessToken({ db, config, clock, sleep }, companyId, stale),
-    clock,
-    sleep,
-    retryBaseMs: config.qbo.retryBaseMs,
-    // The last sync's requests still count against the realm's per-second and per-minute limits.
-    limiterWindow: parseLimiterWindow(conn.limiterWindow),
-  });
+  const api = realmApi({ db, config, conn });
   try {
     const out: unknown[] = [];
     for (const r of reports) {

@@ -3,10 +3,7 @@ import type { Db } from '../../db/client';
 import { findQboConnection } from '../../db/qbo-connections';
 import { saveQboCompanyPrefs, saveQboLimiterWindow } from '../../db/qbo-company-prefs';
 import { addQboUsage } from '../../db/qbo-usage';
-import { QboApi } from '../api/client';
-import { parseLimiterWindow } from '../api/limiter';
-import { apiBase } from '../endpoints';
-import { getAccessToken } from '../tokens';
+import { realmApi } from '../realm-api';
 import { readCompanyPrefs } from './read-prefs';
 import type { CompanyPrefs } from './tax-mode';
 
@@ -18,18 +15,7 @@ import type { CompanyPrefs } from './tax-mode';
 export async function readPrefsAtConnect(a: { db: Db; config: Config; companyId: string; now: Date }): Promise<CompanyPrefs | null> {
   const conn = await findQboConnection(a.db, a.companyId);
   if (!conn) return null;
-  const clock = () => Date.now();
-  const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-  const api = new QboApi({
-    baseUrl: apiBase(a.config, conn.environment),
-    realmId: conn.realmId,
-    getToken: (stale) => getAccessToken({ db: a.db, config: a.config, clock, sleep }, a.companyId, stale),
-    clock,
-    sleep,
-    retryBaseMs: a.config.qbo.retryBaseMs,
-    limiterWindow: parseLimiterWindow(conn.limiterWindow),
-    maxRetries: 1,
-  });
+  const api = realmApi({ db: a.db, config: a.config, conn, options: { maxRetries: 1 } });
   const prefs = await readCompanyPrefs(api).catch((error) => {
     console.warn(`qbo: could not read the preferences of company ${a.companyId} at connect`, error);
     return null;

@@ -23,6 +23,8 @@ export interface SendCtx {
   written: Set<number>;
   /** Replays QBO answered with a fault: never final, the job is looked up in QBO instead. */
   lookups: PlannedJob[];
+  /** Short QBO lists (accounts, terms, tax agencies) read once in this run, for look-ups by name. */
+  lists?: Map<string, Promise<Record<string, any>[] | null>>;
 }
 
 export interface PlannedJob {

@@ -5,7 +5,10 @@ import { updateBody, type WritePlan } from '../mappers';
 import { amount } from '../mappers/common';
 import { qboQuote, singleRequestId } from './ids';
 import type { PlannedJob, SendCtx } from './context';
-import { post, queryOne } from './transport';
+import { post, queryOne, shortList } from './transport';
+
+const SHORT_LISTS = new Set(['Account', 'Term']);
+const sameName = (a: unknown, b: string) => String(a ?? '').toLowerCase() === b.toLowerCase();
 
 const NAME_FIELD: Record<string, string> = { Customer: 'DisplayName', Account: 'Name', Item: 'Name', Term: 'Name', TaxCode: 'Name', TaxAgency: 'DisplayName' };
 
@@ -59,7 +62,10 @@ export async function resolveFault(ctx: SendCtx, pj: PlannedJob, reason: 'duplic
   }
   if (reason === 'duplicate_name') {
     const field = NAME_FIELD[plan.entity] ?? 'Name';
-    const rows = await queryOne(ctx, `select * from ${plan.entity} where ${field} = ${qboQuote(String(body[field]))}`);
+    const name = String(body[field]);
+    const listed = SHORT_LISTS.has(plan.entity) ? (await shortList(ctx, plan.entity as 'Account' | 'Term'))?.filter((r) => sameName(r[field], name)) : undefined;
+    // Not in the list read earlier this run (made since, or a long list): ask for the name itself.
+    const rows = listed?.length ? listed : await queryOne(ctx, `select * from ${plan.entity} where ${field} = ${qboQuote(name)}`);
     if (rows === null) return { kind: 'failed', code: 'QBO_DUPLICATE_CHECK_FAILED', message: `Could not look up the ${plan.entity} named "${body[field]}" in QuickBooks; will try again`, retryable: true };
     const found = rows[0];
     if (!found) return { kind: 'failed', code: 'QBO_6240', message: `QuickBooks Online says the name "${body[field]}" is already used (perhaps by a vendor or employee, or an inactive record); rename one, then requeue.`, retryable: false };
@@ -85,7 +91,7 @@ export async function resolveFault(ctx: SendCtx, pj: PlannedJob, reason: 'duplic
  * the company has none is an account created.
  */
 export async function adoptReceivablesAccount(ctx: SendCtx, pj: PlannedJob): Promise<JobOutcome> {
-  const rows = await queryOne(ctx, "select * from Account where AccountType = 'Accounts Receivable'");
+  const rows = (await shortList(ctx, 'Account'))?.filter((r) => r.AccountType === 'Accounts Receivable') ?? null;
   if (rows === null) return { kind: 'failed', code: 'QBO_LOOKUP_FAILED', message: "Could not look up QuickBooks' accounts-receivable account; will try again", retryable: true };
   const own = rows.find((r) => r.Active !== false) ?? rows[0];
   if (own) {

@@ -7,12 +7,9 @@ import { addQboUsage } from '../../db/qbo-usage';
 import { companiesWithReadyQboJobs } from '../../db/qbo-requests';
 import { makeInDoubtJobsDue } from '../../queue';
 import { randomToken } from '../../shared/canonical';
-import { QboApi } from '../api/client';
-import { parseLimiterWindow } from '../api/limiter';
-import { apiBase } from '../endpoints';
 import { checkDrift, type DriftCheck } from '../drift/check';
 import { QboConnectionError } from '../errors';
-import { getAccessToken } from '../tokens';
+import { realmApi } from '../realm-api';
 import { currentCompanyPrefs, unsupportedCountryMessage, type CompanyPrefs } from '../company';
 import type { QboSettings } from '../mappers';
 import { drainCompany } from './drain';
@@ -56,19 +53,9 @@ export async function syncCompany(o: SyncOptions & { companyId: string; budgetMs
     minStartedBeforeMs: o.minIntervalMs === undefined ? undefined : startMs - o.minIntervalMs,
   });
   if (!took) return { companyId: o.companyId, ran: false, reason: 'busy_or_too_soon' };
-  const limiterWindow = parseLimiterWindow(took.limiterWindow);
   const company = await findCompany(o.db, o.companyId);
   const settings: QboSettings = JSON.parse(company?.settings ?? '{}') as CompanySettings;
-  const api = new QboApi({
-    baseUrl: apiBase(o.config, conn.environment),
-    realmId: conn.realmId,
-    getToken: (stale) => getAccessToken({ db: o.db, config: o.config, clock, sleep }, o.companyId, stale),
-    clock,
-    sleep,
-    retryBaseMs: o.config.qbo.retryBaseMs,
-    deadline: startMs + o.budgetMs,
-    limiterWindow,
-  });
+  const api = realmApi({ db: o.db, config: o.config, conn, clock, sleep, window: took.limiterWindow, options: { deadline: startMs + o.budgetMs } });
   const ctx = {
     db: o.db,
     api,

@@ -4,7 +4,7 @@ import { firstError } from '../api/fault';
 import { qboQuote, singleRequestId } from './ids';
 import type { QboSettings } from '../mappers';
 import type { PlannedJob, SendCtx } from './context';
-import { post, queryOne, saveAndPost } from './transport';
+import { post, queryOne, saveAndPost, shortList } from './transport';
 
 async function agencyId(ctx: SendCtx, name: string): Promise<string | JobOutcome> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${ctx.companyId}:${name}`)));
@@ -50,7 +50,7 @@ const sameName = (a: unknown, b: string) => String(a ?? '').trim().toLowerCase()
  */
 export async function mapTaxItem(ctx: SendCtx, pj: PlannedJob, settings: QboSettings): Promise<JobOutcome> {
   const d = pj.job.data as SalesTaxItemInput;
-  const rows = await queryOne(ctx, 'select * from TaxAgency');
+  const rows = await shortList(ctx, 'TaxAgency');
   if (rows === null) return { kind: 'failed', code: 'QBO_LOOKUP_FAILED', message: "Could not read QuickBooks Online's tax agencies; will try again", retryable: true };
   const active = rows.filter((r) => r.Active !== false);
   const chosen = settings.qboTaxAgencies?.[pj.job.sourceId];

@@ -42,3 +42,18 @@ export async function queryOne(ctx: SendCtx, query: string): Promise<Record<stri
   const key = Object.keys(qr).find((k) => Array.isArray(qr[k]));
   return key ? qr[key] : [];
 }
+
+/**
+ * A short list (accounts, terms, tax agencies: tens of rows) read whole once per run: several
+ * name look-ups of one run (a new company's "Net 30" and "Undeposited Funds" already exist) then
+ * cost one metered read instead of one each. Inactive rows are left out, as QBO's queries do.
+ */
+export function shortList(ctx: SendCtx, entity: 'Account' | 'Term' | 'TaxAgency'): Promise<Record<string, any>[] | null> {
+  ctx.lists ??= new Map();
+  let rows = ctx.lists.get(entity);
+  if (!rows) {
+    rows = queryOne(ctx, `select * from ${entity} maxresults 1000`);
+    ctx.lists.set(entity, rows);
+  }
+  return rows;
+}
