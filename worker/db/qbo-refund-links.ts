@@ -4,11 +4,17 @@ import { chunk } from './chunks';
 import type { Db } from './client';
 import { owns } from './jobs-outcome';
 
+/**
+ * How QBO holds the link between a refund's journal entry and the credit it pays out: a
+ * zero-amount Payment linking the credit memo and the journal entry, or a line of the overpaying
+ * Payment linking the journal entry. `signature` says what it settles, so a changed refund is recognised.
+ */
 export interface RefundLinkRow {
   refundSourceId: string;
   ofKind: 'credit_memo' | 'payment';
   ofSourceId: string;
   jeQbId: string;
+  /** The zero-amount Payment (credit memo), or the overpaying Payment itself. */
   linkQbId: string;
   syncToken: string | null;
   /** Cents. */

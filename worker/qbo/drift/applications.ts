@@ -5,6 +5,7 @@ import { findSyncedVersions } from '../../db/record-versions';
 import type { CreditMemoInput } from '../../ledger';
 import { lookupQuickBooksIds, recordKey } from '../../queue';
 import { cents } from './compare';
+import { linkPaymentDrift } from './link-payment';
 import type { ObservedChange } from './observed';
 
 type Applied = { invoice: string | null; amount: number | null }[];
@@ -57,24 +58,9 @@ export async function detectApplicationDrift(
     if (!memo) continue;
     const expected = sorted(memo.applications.map((a) => ({ invoice: invoiceIds.get(recordKey('invoice', a.invoice))?.qbId ?? null, amount: a.amount })));
     const actual = change.deleted || !change.body ? [] : sorted(appliedInQbo(change.body));
-    if (JSON.stringify(expected) === JSON.stringify(actual)) {
-      out.unchanged += 1;
-      continue;
-    }
-    out.inserts.push({
-      companyId: ctx.companyId,
-      kind: 'credit_memo',
-      sourceId: app.memoSourceId,
-      qbEntity: 'Payment',
-      qbId: change.qbId,
-      qbSyncToken: change.deleted ? 'deleted' : (change.syncToken ?? 'unknown'),
-      // The memo itself is still in QBO: only what applies it changed.
-      deleted: false,
-      diff: JSON.stringify([{ field: 'lines', sharper: expected, quickbooks: change.deleted ? 'the Payment applying this credit memo was deleted' : actual }]),
-      source: change.source,
-      status: 'open',
-      detectedAt: ctx.now.toISOString(),
-    });
+    const insert = linkPaymentDrift({ companyId: ctx.companyId, now: ctx.now, change, kind: 'credit_memo', sourceId: app.memoSourceId, expected, actual, deletedSays: 'the Payment applying this credit memo was deleted' });
+    if (insert) out.inserts.push(insert);
+    else out.unchanged += 1;
   }
   return out;
 }

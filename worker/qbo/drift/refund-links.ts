@@ -2,6 +2,7 @@ import type { Db } from '../../db/client';
 import { findRefundLinksByPayment } from '../../db/qbo-refund-links';
 import type { DriftInsert } from '../../db/qbo-drift';
 import { cents } from './compare';
+import { linkPaymentDrift } from './link-payment';
 import type { ObservedChange } from './observed';
 
 type Linked = { txnType: string; txnId: string; amount: number | null }[];
@@ -41,24 +42,9 @@ export async function detectRefundLinkDrift(
     }
     const expected = [{ txnType: 'JournalEntry', txnId: link.jeQbId, amount: link.amount }];
     const actual = change.deleted || !change.body ? [] : sorted(linkedInQbo(change.body));
-    if (JSON.stringify(expected) === JSON.stringify(actual)) {
-      out.unchanged += 1;
-      continue;
-    }
-    out.inserts.push({
-      companyId: ctx.companyId,
-      kind: 'refund',
-      sourceId: link.refundSourceId,
-      qbEntity: 'Payment',
-      qbId: change.qbId,
-      qbSyncToken: change.deleted ? 'deleted' : (change.syncToken ?? 'unknown'),
-      // The refund's journal entry is still in QBO: only what links it changed.
-      deleted: false,
-      diff: JSON.stringify([{ field: 'lines', sharper: expected, quickbooks: change.deleted ? 'the Payment linking this refund to its credit memo was deleted' : actual }]),
-      source: change.source,
-      status: 'open',
-      detectedAt: ctx.now.toISOString(),
-    });
+    const insert = linkPaymentDrift({ companyId: ctx.companyId, now: ctx.now, change, kind: 'refund', sourceId: link.refundSourceId, expected, actual, deletedSays: 'the Payment linking this refund to its credit memo was deleted' });
+    if (insert) out.inserts.push(insert);
+    else out.unchanged += 1;
   }
   return out;
 }

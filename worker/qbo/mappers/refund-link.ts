@@ -1,24 +1,11 @@
+import type { RefundLinkRow } from '../../db/qbo-refund-links';
 import type { ClaimedJob } from '../../queue';
 import { formatCents, type RefundInput } from '../../ledger';
 import { err, ok, type Result } from '../../shared/result';
 import { amount, RefResolver, sharperNote, type MissingRef } from './common';
 
-/**
- * How QBO holds the link between a refund's journal entry and the credit it pays out: a
- * zero-amount Payment linking the credit memo and the journal entry, or a line of the overpaying
- * Payment linking the journal entry. `signature` says what it settles, so a changed refund is recognised.
- */
-export interface StoredRefundLink {
-  ofKind: 'credit_memo' | 'payment';
-  ofSourceId: string;
-  jeQbId: string;
-  /** The zero-amount Payment (credit memo), or the overpaying Payment itself. */
-  linkQbId: string;
-  syncToken: string | null;
-  /** Cents. */
-  amount: number;
-  signature: string;
-}
+/** A refund's link as stored (`qbo_refund_links`), as the planner needs it. */
+export type StoredRefundLink = Omit<RefundLinkRow, 'refundSourceId'>;
 
 /**
  * An overpaying Payment as Sharper last sent it, ready for a full update: its QBO Id and SyncToken

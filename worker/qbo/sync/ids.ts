@@ -22,3 +22,6 @@ export const singleRequestId = (job: RequestKey, suffix = '') =>
   `sj${job.id}v${job.version}${job.action[0]}${job.claimToken.slice(0, 10)}${suffix}`.slice(0, 50);
 
 export const qboQuote = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+
+/** QBO compares names without regard to case (a duplicate name is 6240 whatever its case). */
+export const sameName = (a: unknown, b: string) => String(a ?? '').trim().toLowerCase() === b.trim().toLowerCase();

@@ -3,12 +3,11 @@ import { firstError, type QboError } from '../api/fault';
 import { documentTotal, type CreditMemoInput, type InvoiceInput } from '../../ledger';
 import { updateBody, type WritePlan } from '../mappers';
 import { amount } from '../mappers/common';
-import { qboQuote, singleRequestId } from './ids';
+import { qboQuote, sameName, singleRequestId } from './ids';
 import type { PlannedJob, SendCtx } from './context';
 import { post, queryOne, shortList } from './transport';
 
 const SHORT_LISTS = new Set(['Account', 'Term']);
-const sameName = (a: unknown, b: string) => String(a ?? '').toLowerCase() === b.toLowerCase();
 
 const NAME_FIELD: Record<string, string> = { Customer: 'DisplayName', Account: 'Name', Item: 'Name', Term: 'Name', TaxCode: 'Name', TaxAgency: 'DisplayName' };
 

@@ -1,7 +1,7 @@
 import type { SalesTaxItemInput } from '../../ledger';
 import type { JobOutcome } from '../../queue';
 import { firstError } from '../api/fault';
-import { qboQuote, singleRequestId } from './ids';
+import { qboQuote, sameName, singleRequestId } from './ids';
 import type { QboSettings } from '../mappers';
 import type { PlannedJob, SendCtx } from './context';
 import { post, queryOne, saveAndPost, shortList } from './transport';
@@ -39,8 +39,6 @@ export async function syncTaxCode(ctx: SendCtx, pj: PlannedJob): Promise<JobOutc
   }
   return { kind: 'failed', code: `QBO_${e.code}`, message: `QuickBooks Online refused tax code "${d.name}" (${e.code}): ${e.message} ${e.detail}`.trim(), retryable: false };
 }
-
-const sameName = (a: unknown, b: string) => String(a ?? '').trim().toLowerCase() === b.trim().toLowerCase();
 
 /**
  * With automated sales tax, a Sharper tax item is mapped, not created: to the QBO agency chosen in
