@@ -1,7 +1,7 @@
 import { forgetSentRequests } from '../../db/qbo-requests';
 import { recordStep, type ClaimedJob } from '../../queue';
 import { now, record, type PlannedJob, type SendCtx } from './context';
-import { lookInQuickBooks } from './look-first';
+import { lookInQuickBooks, prefetchLookups } from './look-first';
 import { applyItem } from './send';
 
 /**
@@ -12,13 +12,14 @@ import { applyItem } from './send';
 export async function settleByLooking(ctx: SendCtx, looks: PlannedJob[], stopped: () => boolean): Promise<{ next: ClaimedJob[]; unsent: ClaimedJob[] }> {
   const next: ClaimedJob[] = [];
   const unsent: ClaimedJob[] = [];
+  const prefetched = looks.length > 1 && !stopped() ? await prefetchLookups(ctx, looks.map((pj) => pj.plan)) : undefined;
   for (const pj of looks) {
     if (stopped()) {
       unsent.push(pj.job);
       continue;
     }
     const plan = { ...pj, replay: false };
-    const look = await lookInQuickBooks(ctx, pj.plan);
+    const look = await lookInQuickBooks(ctx, pj.plan, prefetched);
     const forget = () => forgetSentRequests(ctx.db, ctx.companyId, pj.plan.earlier ? [pj.job.id, pj.plan.earlier.jobId] : [pj.job.id]);
     if (look.kind === 'unreadable') {
       await record(ctx, pj.job, { kind: 'unknown', code: 'QBO_LOOKUP_FAILED', message: `Could not look in QuickBooks Online for what the last send did (${look.message}); it is looked up again before anything is re-sent` });
